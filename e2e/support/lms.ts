@@ -1,0 +1,79 @@
+import { expect, type FrameLocator, type Page } from '@playwright/test';
+
+/** The two SCORM versions every LMS-facing test runs against. */
+export const versions = ['1.2', '2004'] as const;
+export type Version = (typeof versions)[number];
+
+export interface HarnessCall {
+  fn: string;
+  args: string[];
+  result: string;
+  error: string;
+}
+
+/** The course shell inside the harness iframe, and the page inside the shell's content frame. */
+export function shellFrame(page: Page): FrameLocator {
+  return page.frameLocator('#course');
+}
+export function contentFrame(page: Page): FrameLocator {
+  return shellFrame(page).frameLocator('#content-frame');
+}
+
+let learnerCounter = 0;
+/** A learner id unique to this test, so saved cmi data never leaks between tests. */
+export function newLearnerId(prefix: string): string {
+  learnerCounter++;
+  return `${prefix}-${process.pid}-${Date.now().toString(36)}-${learnerCounter}`;
+}
+
+/** Collects every HTTP response ≥ 400, which a correct package never causes. */
+export function trackFailedResponses(page: Page): string[] {
+  const failed: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+  });
+  return failed;
+}
+
+export async function openHarness(page: Page, version: Version, learner: string, extra = ''): Promise<void> {
+  await page.goto(`/lms/lms.html?v=${version}&learner=${encodeURIComponent(learner)}${extra}`);
+  await expect(shellFrame(page).locator('html[data-lms]')).toHaveAttribute('data-lms', version, { timeout: 10_000 });
+}
+
+export async function harnessCalls(page: Page, fn?: string): Promise<HarnessCall[]> {
+  return page.evaluate((name) => {
+    const harness = (window as unknown as { harness: { log: HarnessCall[] } }).harness;
+    return harness.log.filter((entry) => !name || entry.fn === name);
+  }, fn);
+}
+
+export async function cmiValue(page: Page, element: string): Promise<string> {
+  return page.evaluate((name) => {
+    const harness = (window as unknown as { harness: { value(e: string): unknown } }).harness;
+    return String(harness.value(name) ?? '');
+  }, element);
+}
+
+/** What the harness saved for this learner (what a relaunch starts from). */
+export async function savedCmi(page: Page): Promise<Record<string, unknown> | null> {
+  return page.evaluate(() => {
+    const harness = (window as unknown as { harness: { saved(): { cmi: Record<string, unknown> } | null } }).harness;
+    return harness.saved()?.cmi ?? null;
+  });
+}
+
+export const api = {
+  '1.2': { initialize: 'LMSInitialize', terminate: 'LMSFinish', commit: 'LMSCommit', setValue: 'LMSSetValue' },
+  '2004': { initialize: 'Initialize', terminate: 'Terminate', commit: 'Commit', setValue: 'SetValue' },
+} as const;
+
+export const element = {
+  '1.2': { location: 'cmi.core.lesson_location', suspendData: 'cmi.suspend_data', status: 'cmi.core.lesson_status' },
+  '2004': { location: 'cmi.location', suspendData: 'cmi.suspend_data', status: 'cmi.completion_status' },
+} as const;
+
+/** Reads a lesson to its end (the end marker scrolls into view), as a learner would. */
+export async function readLessonToEnd(page: Page): Promise<void> {
+  const content = contentFrame(page);
+  await content.locator('#lesson-end').scrollIntoViewIfNeeded();
+}

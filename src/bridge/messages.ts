@@ -1,0 +1,47 @@
+/**
+ * Messages between the shell (index.html, owns the SCORM session) and the page in its content frame
+ * (home, lessons, …). Pages never talk to the LMS; they report what the learner did and receive snapshots.
+ */
+
+export type ModuleStatus = 'not-started' | 'in-progress' | 'completed';
+
+/** What a page may show: the learner's progress as the shell knows it. */
+export interface ShellSnapshot {
+  /** `lms` reports to an LMS; `standalone` keeps progress in this browser only. */
+  connection: 'pending' | 'lms' | 'standalone';
+  /** Review/browse launches show content without recording anything. */
+  recording: boolean;
+  moduleStatuses: ModuleStatus[];
+  completedCount: number;
+  /** Page path relative to the package root where the learner was last, e.g. `modules/03-telephone.html`. */
+  location: string;
+  /** Feature state segments (exam, role-plays), see src/scorm/suspend-data.ts. */
+  segments: Record<string, string>;
+}
+
+export type PageToShell =
+  /** Sent on every page load; `page` is the page's path relative to the package root. */
+  | { type: 'page-ready'; page: string; moduleIndex?: number }
+  /** The learner reached the end of a lesson. */
+  | { type: 'module-end'; moduleIndex: number }
+  /** The learner answered the lesson's knowledge check. */
+  | { type: 'check-answered'; moduleIndex: number }
+  /** Store a feature segment (compact ASCII, no `~`). */
+  | { type: 'segment'; key: string; value: string }
+  /** Ask the shell to show another page. */
+  | { type: 'navigate'; page: string };
+
+export type ShellToPage = { type: 'snapshot'; snapshot: ShellSnapshot };
+
+const messageTag = 'yks-course';
+
+export function wrap<T>(message: T): { tag: typeof messageTag; message: T } {
+  return { tag: messageTag, message };
+}
+
+export function unwrap<T>(data: unknown): T | undefined {
+  if (typeof data === 'object' && data !== null && (data as { tag?: unknown }).tag === messageTag) {
+    return (data as { message: T }).message;
+  }
+  return undefined;
+}

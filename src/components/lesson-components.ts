@@ -1,0 +1,5 @@
+/**
+ * The components an MDX lesson may use without importing them: the lesson page passes this map to the lesson's
+ * <Content components={…}>, so lessons stay prose plus components (no imports, no logic).
+ */
+export const lessonComponents = {};

