@@ -8,7 +8,8 @@ const good = readFileSync('course.config.yaml', 'utf8');
 test('the shipped course.config.yaml is valid', () => {
   const config = parseCourseConfig(good);
   assert.equal(config.course.identifier, 'yks-service-conduct');
-  assert.deepEqual(config.packages, ['scorm12', 'scorm2004']);
+  assert.deepEqual(config.packages.course, ['scorm12', 'scorm2004']);
+  assert.equal(config.exam.passMark, 80);
 });
 
 test('a wrong value fails naming the file and the field', () => {
@@ -21,10 +22,10 @@ test('a wrong value fails naming the file and the field', () => {
 });
 
 test('an unknown field and a bad list entry are both reported', () => {
-  const bad = good.replace('packages:\n  - scorm12', 'pakages: 1\npackages:\n  - scorm13');
+  const bad = good.replace('  course:\n    - scorm12', '  course:\n    - scorm13').replace('edition:', 'pakages: 1\nedition:');
   assert.throws(() => parseCourseConfig(bad), (error: unknown) => {
     assert.ok(error instanceof ConfigError);
-    assert.match(error.message, /packages\[0\]/);
+    assert.match(error.message, /packages\.course\[0\]/);
     assert.match(error.message, /pakages/);
     return true;
   });
@@ -32,4 +33,13 @@ test('an unknown field and a bad list entry are both reported', () => {
 
 test('YAML syntax errors name the file and line', () => {
   assert.throws(() => parseCourseConfig('course:\n  title: [unclosed\n', 'x.yaml'), /x\.yaml:\d+: YAML 语法错误/);
+});
+
+test('exam quotas must add up to the exam size', () => {
+  const bad = good.replace('07-efficiency: 3', '07-efficiency: 9');
+  assert.throws(() => parseCourseConfig(bad), /course\.config\.yaml › exam\.quotas: 各单元题数之和为 26，应等于 size（20）/);
+});
+
+test('a pass mark out of range is named', () => {
+  assert.throws(() => parseCourseConfig(good.replace('passMark: 80', 'passMark: 180')), /exam\.passMark/);
 });

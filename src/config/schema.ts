@@ -23,10 +23,57 @@ export const CourseInfoSchema = z.strictObject({
 });
 export type CourseInfo = z.infer<typeof CourseInfoSchema>;
 
-export const CourseConfigSchema = z.strictObject({
-  /** What the course is. */
-  course: CourseInfoSchema,
-  /** SCORM packages to build; at least one. */
-  packages: z.array(PackageKindSchema).min(1).refine((kinds) => new Set(kinds).size === kinds.length, '不能重复'),
+const moduleIdPattern = /^0[1-7]-[a-z]+$/;
+
+/** When the learner may see each question's right answer and explanation after submitting the exam. */
+export const ReviewPolicySchema = z.enum(['after-pass', 'always', 'never']);
+
+export const ExamSettingsSchema = z
+  .strictObject({
+    /** Pass mark in percent (0–100). Default 80. */
+    passMark: z.number().int().min(1).max(100).default(80),
+    /** Questions per exam attempt. Default 20. */
+    size: z.number().int().min(5).max(60).default(20),
+    /** Optional questions per module (module id → count); they must add up to `size`. Without it the draw spreads evenly. */
+    quotas: z.record(z.string().regex(moduleIdPattern, '应为单元编号，例如 03-telephone'), z.number().int().min(0)).optional(),
+    /** Attempts allowed (1–10). Default 3. */
+    attempts: z.number().int().min(1).max(10).default(3),
+    /** Time limit in minutes; 0 means no limit. */
+    timeLimitMinutes: z.number().int().min(0).max(240).default(0),
+    /** Whether the exam unlocks only after all seven modules are completed. */
+    requireAllModules: z.boolean().default(true),
+    /** Review of answers after submitting: after-pass, always, or never. */
+    review: ReviewPolicySchema.default('after-pass'),
+  })
+  .superRefine((exam, context) => {
+    if (!exam.quotas) return;
+    const total = Object.values(exam.quotas).reduce((sum, count) => sum + count, 0);
+    if (total !== exam.size) {
+      context.addIssue({ code: 'custom', path: ['quotas'], message: `各单元题数之和为 ${total}，应等于 size（${exam.size}）` });
+    }
+  });
+export type ExamSettings = z.infer<typeof ExamSettingsSchema>;
+
+export const PackagesSchema = z.strictObject({
+  /** The full course (lessons, practice, certification exam): scorm12 and/or scorm2004. */
+  course: z.array(PackageKindSchema).refine((kinds) => new Set(kinds).size === kinds.length, '不能重复'),
+  /** The annual refresher exam as its own course: scorm12 and/or scorm2004, or [] for none. */
+  refresher: z.array(PackageKindSchema).refine((kinds) => new Set(kinds).size === kinds.length, '不能重复'),
 });
+
+export const CourseConfigSchema = z
+  .strictObject({
+    /** What the course is. */
+    course: CourseInfoSchema,
+    /** The year of this edition, e.g. 2027: it seeds the exam draw and names the refresher package. */
+    edition: z.number().int().min(2000).max(2100),
+    /** The certification exam. */
+    exam: ExamSettingsSchema,
+    /** Which SCORM packages `npm run package` writes. */
+    packages: PackagesSchema,
+  })
+  .refine((config) => config.packages.course.length + config.packages.refresher.length > 0, {
+    path: ['packages'],
+    message: '至少要生成一个课件包',
+  });
 export type CourseConfig = z.infer<typeof CourseConfigSchema>;

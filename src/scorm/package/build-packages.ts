@@ -68,7 +68,7 @@ export function buildPackages({ projectRoot, siteDir, outDir, config }: PackageO
   const siteFiles = listSiteFiles(siteDir);
   siteFiles.forEach(assertAsciiPath);
   mkdirSync(outDir, { recursive: true });
-  return config.packages.map((kind) => {
+  return config.packages.course.map((kind) => {
     const entries = new Map<string, Uint8Array>();
     for (const file of siteFiles) {
       const bytes = readFileSync(path.join(siteDir, file));
