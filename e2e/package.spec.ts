@@ -7,14 +7,28 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { loadCourseConfig } from '../src/config/load-config.ts';
 import { validateManifest } from '../src/scorm/package/validate-manifest.ts';
+import { courseIdentity } from '../src/config/identity.ts';
 
 const config = loadCourseConfig();
-const kinds = ['scorm12', 'scorm2004'] as const;
-const zipPath = (kind: string, dir = 'dist/packages') => path.join(dir, `${config.course.identifier}-${kind}.zip`);
+const packages = (['course', 'refresher'] as const).flatMap((mode) =>
+  config.packages[mode].map((kind) => ({ mode, kind, ...courseIdentity(config, mode) })),
+);
+const zipName = (identifier: string, kind: string) => `${identifier}-${kind}.zip`;
 
-for (const kind of kinds) {
-  test.describe(`${kind} zip`, () => {
-    const files = unzipSync(readFileSync(zipPath(kind)));
+test('every configured package was written, with its own identifier', () => {
+  expect(packages.map((pkg) => zipName(pkg.identifier, pkg.kind))).toEqual([
+    'yks-service-conduct-scorm12.zip',
+    'yks-service-conduct-scorm2004.zip',
+    `yks-service-conduct-refresher-${config.edition}-scorm12.zip`,
+    `yks-service-conduct-refresher-${config.edition}-scorm2004.zip`,
+  ]);
+});
+
+for (const { mode, kind, identifier, title } of packages) {
+  const zipPath = (dir = 'dist/packages') => path.join(dir, zipName(identifier, kind));
+  const launch = mode === 'course' ? 'index.html' : 'refresher.html';
+  test.describe(`${mode} ${kind} zip`, () => {
+    const files = unzipSync(readFileSync(zipPath()));
     const names = Object.keys(files);
     const manifest = strFromU8(files['imsmanifest.xml']!);
 
@@ -34,15 +48,23 @@ for (const kind of kinds) {
       const listed = [...manifest.matchAll(/<file href="([^"]+)"\/>/g)].map((match) => match[1]);
       const content = names.filter((name) => name !== 'imsmanifest.xml' && !/\.(xsd|dtd)$/.test(name)).sort();
       expect(listed).toEqual(content);
-      expect(manifest).toContain('href="index.html"');
-      expect(manifest).toContain(`identifier="${config.course.identifier}"`);
-      expect(manifest).toContain(`<title>${config.course.title}</title>`);
+      expect(manifest).toContain(`href="${launch}"`);
+      expect(names).toContain(launch);
+      expect(manifest).toContain(`identifier="${identifier}"`);
+      expect(manifest).toContain(`<title>${title}</title>`);
+      if (mode === 'refresher') expect(names.filter((name) => name.startsWith('modules/'))).toEqual([]);
+    });
+
+    test('the mastery score agrees with the configured pass mark', () => {
+      const passMark = config.exam.passMark;
+      if (kind === 'scorm12') expect(manifest).toContain(`<adlcp:masteryscore>${passMark}</adlcp:masteryscore>`);
+      else expect(manifest).toContain(`<imsss:minNormalizedMeasure>${(passMark / 100).toFixed(2)}</imsss:minNormalizedMeasure>`);
     });
 
     test('file names are ASCII; the launch page knows its SCORM version', () => {
       for (const name of names) expect(name).toMatch(/^[\x21-\x7e]+$/);
       const marker = kind === 'scorm12' ? '1.2' : '2004';
-      expect(strFromU8(files['index.html']!)).toContain(`<meta name="scorm-version" content="${marker}">`);
+      expect(strFromU8(files[launch]!)).toContain(`<meta name="scorm-version" content="${marker}">`);
     });
 
     test('contains no scorm-again code and loads nothing from outside the package', () => {
@@ -61,7 +83,7 @@ for (const kind of kinds) {
         env: { ...process.env, TZ: 'America/Los_Angeles' },
         stdio: 'inherit',
       });
-      expect(Buffer.compare(readFileSync(zipPath(kind, outDir)), readFileSync(zipPath(kind)))).toBe(0);
+      expect(Buffer.compare(readFileSync(zipPath(outDir)), readFileSync(zipPath()))).toBe(0);
     });
   });
 }

@@ -26,7 +26,7 @@ const steps: Step[] = [
   {
     name: 'unit tests',
     command: 'node',
-    args: ['--test', '--test-reporter=spec', 'src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    args: ['--test', '--test-isolation=none', '--test-reporter=spec', 'src/**/*.test.ts'],
     counts: nodeTestCounts,
   },
   { name: 'build + package', command: 'npm', args: ['run', '--silent', 'package'] },

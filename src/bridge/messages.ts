@@ -1,3 +1,6 @@
+import type { ExamReport } from '../exam/report.ts';
+import type { ExamRules } from '../exam/policy.ts';
+
 /**
  * Messages between the shell (index.html, owns the SCORM session) and the page in its content frame
  * (home, lessons, …). Pages never talk to the LMS; they report what the learner did and receive snapshots.
@@ -11,6 +14,16 @@ export interface ShellSnapshot {
   connection: 'pending' | 'lms' | 'standalone';
   /** Review/browse launches show content without recording anything. */
   recording: boolean;
+  /** Which course this is (the full course or the refresher), for the certificate. */
+  course: { identifier: string; title: string; edition: number };
+  /** The page the shell shows as home (home.html, or refresher-home.html in the refresher). */
+  homePage: string;
+  /** The exam rules of this course (the refresher does not require the modules). */
+  examRules: ExamRules;
+  /** From the LMS ('' in standalone mode): seeds the exam draw and the certificate number. */
+  learnerId: string;
+  /** As the LMS gives it ("Last, First"); pages show it with displayName() and textContent only. */
+  learnerName: string;
   moduleStatuses: ModuleStatus[];
   completedCount: number;
   /** Page path relative to the package root where the learner was last, e.g. `modules/03-telephone.html`. */
@@ -29,7 +42,9 @@ export type PageToShell =
   /** Store a feature segment (compact ASCII, no `~`). */
   | { type: 'segment'; key: string; value: string }
   /** Ask the shell to show another page. */
-  | { type: 'navigate'; page: string };
+  | { type: 'navigate'; page: string }
+  /** An exam attempt was submitted: the shell reports it to the LMS (after the `ex` segment is updated). */
+  | { type: 'exam-submitted'; report: ExamReport };
 
 export type ShellToPage = { type: 'snapshot'; snapshot: ShellSnapshot };
 

@@ -1,10 +1,14 @@
 import { getCollection } from 'astro:content';
 import { loadCourseConfig } from '../config/load-config.ts';
 import { shortHash } from '../scorm/suspend-data.ts';
+import type { ExamRules } from '../exam/policy.ts';
+import { courseIdentity as identityOf, type CourseMode } from '../config/identity.ts';
+
+export type { CourseMode } from '../config/identity.ts';
 
 /** The course's modules in order, built from the lessons' frontmatter (one place: the MDX files). */
 export interface ModuleEntry {
-  /** File slug, e.g. `03-telephone`; also the SCORM objective id suffix. */
+  /** File slug, e.g. `03-telephone`; also the SCORM objective id suffix (`m03-telephone`). */
   id: string;
   index: number;
   section: number;
@@ -36,13 +40,30 @@ export async function getOutline(): Promise<ModuleEntry[]> {
 
 export const courseConfig = loadCourseConfig();
 
+export function examRules(mode: CourseMode): ExamRules {
+  const { passMark, attempts, timeLimitMinutes, requireAllModules, review } = courseConfig.exam;
+  // The refresher has no lessons to finish first.
+  return { passMark, attempts, timeLimitMinutes, requireAllModules: mode === 'course' && requireAllModules, review };
+}
+
+export function courseIdentity(mode: CourseMode): { identifier: string; title: string } {
+  return identityOf(courseConfig, mode);
+}
+
 /** What the shell needs to restore state safely: see src/scorm/suspend-data.ts. */
-export async function getCourseData() {
-  const modules = await getOutline();
+export async function getCourseData(mode: CourseMode) {
+  const modules = mode === 'course' ? await getOutline() : [];
+  const { identifier, title } = courseIdentity(mode);
   return {
-    identifier: courseConfig.course.identifier,
-    courseTag: shortHash(courseConfig.course.identifier),
-    contentHash: shortHash(JSON.stringify([courseConfig.course.version, modules.map((m) => [m.id, m.hasCheck])])),
+    identifier,
+    title,
+    edition: courseConfig.edition,
+    courseTag: shortHash(identifier),
+    contentHash: shortHash(
+      JSON.stringify([courseConfig.course.version, courseConfig.edition, courseConfig.exam, modules.map((m) => [m.id, m.hasCheck])]),
+    ),
+    homePage: mode === 'course' ? 'home.html' : 'refresher-home.html',
     modules: modules.map(({ id, title, page, hasCheck }) => ({ id, title, page, hasCheck })),
+    exam: examRules(mode),
   };
 }

@@ -40,8 +40,8 @@ export interface InteractionRecord {
   /** ASCII, unique per attempt. */
   id: string;
   type: 'choice' | 'true-false' | 'sequencing' | 'matching';
-  /** Authored option indexes (choice, sequencing), `true/false`, or [left, right] index pairs (matching). */
-  learner: number[] | boolean | Array<[number, number]>;
+  /** Authored option indexes (choice, sequencing), `true/false`, or [left, right] index pairs (matching); null = not answered. */
+  learner: number[] | boolean | null | Array<[number, number]>;
   correct: number[] | boolean | Array<[number, number]>;
   result: 'correct' | 'incorrect';
   weighting: number;
@@ -84,6 +84,8 @@ export interface LmsDriver {
   setSuccess(success: Success): void;
   setSessionTime(milliseconds: number): void;
   setExit(exit: ExitKind): void;
+  /** How many interactions the LMS already holds (cmi.interactions._count), so new ones are appended. */
+  interactionCount(): number;
   recordInteraction(index: number, interaction: InteractionRecord): void;
   setObjective(index: number, objective: ObjectiveRecord): void;
   commit(): boolean;

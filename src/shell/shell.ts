@@ -15,6 +15,7 @@ import {
   type OutlineModule,
 } from '../stores/course.ts';
 import { $session, recordLmsError, startLmsSync, type LmsSync } from '../stores/lms-sync.ts';
+import type { ExamRules } from '../exam/policy.ts';
 
 /**
  * The launch page's script: finds the LMS, owns the one SCORM session (Initialize once, Terminate once) and the
@@ -23,9 +24,14 @@ import { $session, recordLmsError, startLmsSync, type LmsSync } from '../stores/
 
 interface CourseData {
   identifier: string;
+  title: string;
+  edition: number;
   courseTag: string;
   contentHash: string;
+  /** Page shown first in the content frame. */
+  homePage: string;
   modules: OutlineModule[];
+  exam: ExamRules;
 }
 
 const courseData = JSON.parse(document.getElementById('course-data')?.textContent ?? '{}') as CourseData;
@@ -33,8 +39,9 @@ const wantedVersion = (document.querySelector<HTMLMetaElement>('meta[name="scorm
   'auto') as WantedVersion;
 const frame = document.querySelector<HTMLIFrameElement>('#content-frame')!;
 const notice = document.querySelector<HTMLElement>('#shell-notice')!;
-const progressText = document.querySelector<HTMLElement>('#shell-progress-text')!;
-const progressBar = document.querySelector<HTMLProgressElement>('#shell-progress')!;
+// The refresher has no modules and so no progress bar.
+const progressText = document.querySelector<HTMLElement>('#shell-progress-text');
+const progressBar = document.querySelector<HTMLProgressElement>('#shell-progress');
 const exitButton = document.querySelector<HTMLButtonElement>('#shell-exit')!;
 const homeButton = document.querySelector<HTMLButtonElement>('#shell-home')!;
 const exitScreen = document.querySelector<HTMLElement>('#shell-exited')!;
@@ -46,6 +53,11 @@ function snapshot(): ShellSnapshot {
   return {
     connection: session.connection,
     recording: session.recording,
+    course: { identifier: courseData.identifier, title: courseData.title, edition: courseData.edition },
+    examRules: courseData.exam,
+    homePage: courseData.homePage,
+    learnerId: session.learnerId,
+    learnerName: session.learnerName,
     moduleStatuses: $moduleStatuses.get(),
     completedCount: $completedCount.get(),
     location: $location.get(),
@@ -76,7 +88,7 @@ window.addEventListener('message', (event) => {
   switch (message.type) {
     case 'page-ready':
       // The home page is not a place to resume to; lessons and activities are.
-      if (message.page && message.page !== 'home.html') setLocation(message.page);
+      if (message.page && message.page !== courseData.homePage) setLocation(message.page);
       if (message.moduleIndex !== undefined) visitModule(message.moduleIndex);
       postSnapshot();
       break;
@@ -92,15 +104,20 @@ window.addEventListener('message', (event) => {
     case 'navigate':
       show(message.page);
       break;
+    case 'exam-submitted':
+      sync?.reportExam(message.report);
+      break;
   }
 });
 
 function renderChrome(): void {
   const total = courseData.modules.length;
   const done = $completedCount.get();
-  progressText.textContent = `已完成 ${done}/${total} 个单元`;
-  progressBar.max = total;
-  progressBar.value = done;
+  if (progressText) progressText.textContent = `已完成 ${done}/${total} 个单元`;
+  if (progressBar) {
+    progressBar.max = total;
+    progressBar.value = done;
+  }
   const session = $session.get();
   const messages: string[] = [];
   if (session.connection === 'standalone') {
@@ -121,7 +138,7 @@ for (const store of [$moduleStatuses, $location, $segments, $session]) {
 }
 renderChrome();
 
-homeButton.addEventListener('click', () => show('home.html'));
+homeButton.addEventListener('click', () => show(courseData.homePage));
 
 let sync: LmsSync | undefined;
 
@@ -143,7 +160,7 @@ window.addEventListener('pagehide', () => sync?.finish());
 
 async function connect(): Promise<void> {
   const driver = await createDriver(window, wantedVersion, `yks-course:${courseData.identifier}`, recordLmsError);
-  sync = startLmsSync(driver, { courseTag: courseData.courseTag, contentHash: courseData.contentHash });
+  sync = startLmsSync(driver, { courseTag: courseData.courseTag, contentHash: courseData.contentHash, exam: courseData.exam });
   document.documentElement.dataset.lms = driver.version;
   renderChrome();
   postSnapshot();

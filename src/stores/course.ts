@@ -38,7 +38,8 @@ export const $completedCount = computed($moduleStatuses, (statuses) => statuses.
 
 export const $allModulesCompleted = computed(
   [$completedCount, $outline],
-  (count, outline) => outline.length > 0 && count === outline.length,
+  // A course without modules (the refresher) has nothing left to read.
+  (count, outline) => count === outline.length,
 );
 
 function addFlag(index: number, flag: number): void {

@@ -1,22 +1,32 @@
 import { atom } from 'nanostores';
-import type { LmsDriver, LmsError } from '../scorm/driver.ts';
+import type { Completion, LmsDriver, LmsError, Success } from '../scorm/driver.ts';
 import { decodeSuspendData, encodeSuspendData, type DecodeStatus } from '../scorm/suspend-data.ts';
+import { decodeExamState } from '../exam/exam-state.ts';
+import { isFinalOutcome, type ExamRules } from '../exam/policy.ts';
+import type { ExamReport } from '../exam/report.ts';
 import { $allModulesCompleted, $location, $moduleFlags, $outline, $segments } from './course.ts';
 
 /**
  * The only module that touches both the stores and the LMS driver. It restores state at launch, writes
- * changes through the driver, commits on meaningful changes (progress, navigation) at most every few seconds,
- * commits when the page is hidden, and finishes exactly once when the page goes away or the learner exits.
+ * changes through the driver, commits on meaningful changes (progress, navigation, an exam submit) at most every
+ * few seconds, commits when the page is hidden, and finishes exactly once when the page goes away or the learner
+ * exits.
+ *
+ * Reporting policy (README "Reporting"): completion is `completed` once every module is done and the exam has a
+ * final outcome; pass/fail and the score are reported only for a final outcome (a pass, or a fail with no attempt
+ * left), score first, then status.
  */
 
 export interface SyncInfo {
   courseTag: string;
   contentHash: string;
+  exam: ExamRules;
 }
 
 export interface SessionState {
   connection: 'pending' | 'lms' | 'standalone';
   recording: boolean;
+  learnerId: string;
   learnerName: string;
   restored: DecodeStatus | 'none';
   finished: boolean;
@@ -27,6 +37,7 @@ export interface SessionState {
 export const $session = atom<SessionState>({
   connection: 'pending',
   recording: true,
+  learnerId: '',
   learnerName: '',
   restored: 'none',
   finished: false,
@@ -46,8 +57,30 @@ const commitRetryDelaysMs = [2000, 5000, 15000];
 export interface LmsSync {
   /** Writes pending values and commits now (page hidden, explicit save). */
   flush(): boolean;
+  /** Reports a submitted exam attempt: interactions, objectives, then score/status if final; commits at once. */
+  reportExam(report: ExamReport): void;
   /** Ends the session once: session time, exit, commit, terminate. Safe to call repeatedly. */
   finish(): void;
+}
+
+interface Outcome {
+  completion: Completion;
+  success: Success;
+  score?: number;
+}
+
+/** The course's decision, derived from the stores: nothing is stored twice. */
+function currentOutcome(rules: ExamRules): Outcome {
+  const exam = decodeExamState($segments.get().ex);
+  const passed = exam.passed;
+  const last = exam.last;
+  const final = passed !== undefined || (last !== undefined && exam.phase === 'idle' && isFinalOutcome(false, exam.attempt, rules));
+  const modulesDone = $allModulesCompleted.get();
+  return {
+    completion: modulesDone && final ? 'completed' : 'incomplete',
+    success: !final ? 'unknown' : passed ? 'passed' : 'failed',
+    score: !final ? undefined : (passed ?? last)?.score,
+  };
 }
 
 export function startLmsSync(driver: LmsDriver, info: SyncInfo, now: () => number = Date.now): LmsSync {
@@ -64,6 +97,7 @@ export function startLmsSync(driver: LmsDriver, info: SyncInfo, now: () => numbe
     ...$session.get(),
     connection: driver.reportsToLms ? 'lms' : 'standalone',
     recording,
+    learnerId: launch.learnerId,
     learnerName: launch.learnerName,
     restored: decoded.status,
   });
@@ -73,18 +107,21 @@ export function startLmsSync(driver: LmsDriver, info: SyncInfo, now: () => numbe
   let lastCommitAt = 0;
   let commitTimer: ReturnType<typeof setTimeout> | undefined;
   let retryIndex = 0;
-  let lastCompletion: 'completed' | 'incomplete' | undefined;
+  let written: Outcome | undefined;
 
   const writeState = () => {
     driver.setSuspendData(
       encodeSuspendData({ modules: $moduleFlags.get(), segments: $segments.get() }, info.courseTag, info.contentHash),
     );
     if ($location.get()) driver.setLocation($location.get());
-    const completion = $allModulesCompleted.get() ? 'completed' : 'incomplete';
-    if (completion !== lastCompletion) {
-      driver.setCompletion(completion);
-      lastCompletion = completion;
+    const outcome = currentOutcome(info.exam);
+    // Score first, then status: some LMSs ignore a score that arrives after a final status.
+    if (outcome.score !== undefined && outcome.score !== written?.score) {
+      driver.setScore({ raw: outcome.score, min: 0, max: 100 });
     }
+    if (outcome.success !== written?.success && outcome.success !== 'unknown') driver.setSuccess(outcome.success);
+    if (outcome.completion !== written?.completion) driver.setCompletion(outcome.completion);
+    written = outcome;
   };
 
   const commitNow = (): boolean => {
@@ -129,6 +166,19 @@ export function startLmsSync(driver: LmsDriver, info: SyncInfo, now: () => numbe
   $location.listen(scheduleCommit);
   $segments.listen(scheduleCommit);
 
+  const reportExam = (report: ExamReport) => {
+    if (finished || !recording || !initialized) return;
+    const first = driver.interactionCount();
+    report.interactions.forEach((interaction, index) => driver.recordInteraction(first + index, interaction));
+    for (const objective of report.objectives) {
+      // One objective per section of the standard, at a fixed index: m01-… is 0, m07-… is 6.
+      const index = Number(objective.id.slice(1, 3)) - 1;
+      if (index >= 0) driver.setObjective(index, objective);
+    }
+    dirty = true;
+    commitNow();
+  };
+
   const finish = () => {
     if (finished) return;
     if (recording && initialized) {
@@ -145,5 +195,5 @@ export function startLmsSync(driver: LmsDriver, info: SyncInfo, now: () => numbe
     $session.set({ ...$session.get(), finished: true });
   };
 
-  return { flush: commitNow, finish };
+  return { flush: commitNow, reportExam, finish };
 }

@@ -53,6 +53,7 @@ export function createLocalDriver(storageKey: string, storage: Storage | undefin
     setSuccess: (success) => void (record.success = success),
     setSessionTime: () => {},
     setExit: () => {},
+    interactionCount: () => 0,
     recordInteraction: () => {},
     setObjective: () => {},
     commit: save,

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CourseConfig, PackageKind } from '../../config/schema.ts';
+import { courseIdentity, type CourseMode } from '../../config/identity.ts';
 import { buildScorm12Manifest, scorm12SchemaFiles } from '../scorm12/manifest.ts';
 import { buildScorm2004Manifest, scorm2004SchemaFiles } from '../scorm2004/manifest.ts';
 import type { PackageDescription } from './course-package.ts';
@@ -26,16 +27,27 @@ export function listSiteFiles(siteDir: string, base = siteDir): string[] {
 }
 
 /** Tells the launch page which API to look for: `<meta name="scorm-version" content="auto">` → 1.2 / 2004. */
-export function markScormVersion(launchHtml: string, kind: PackageKind): string {
+export function markScormVersion(launchHtml: string, kind: PackageKind, launch = 'index.html'): string {
   const marked = launchHtml.replace(
     /<meta name="scorm-version" content="auto">/,
     `<meta name="scorm-version" content="${versionMarker[kind]}">`,
   );
-  if (marked === launchHtml) throw new Error('index.html has no <meta name="scorm-version" content="auto"> to mark');
+  if (marked === launchHtml) throw new Error(`${launch} has no <meta name="scorm-version" content="auto"> to mark`);
   return marked;
 }
 
+/** The launch file of each course, and the pages only the other course needs. */
+const launchFiles: Record<CourseMode, string> = { course: 'index.html', refresher: 'refresher.html' };
+const refresherOnly = /^(refresher\.html|refresher-home\.html)$/;
+const courseOnly = /^(index\.html|home\.html|glossary\.html|practice\.html|modules\/.*|roleplays\/.*)$/;
+
+export function filesFor(mode: CourseMode, siteFiles: readonly string[]): string[] {
+  const excluded = mode === 'course' ? refresherOnly : courseOnly;
+  return siteFiles.filter((file) => !excluded.test(file));
+}
+
 export interface BuiltPackage {
+  mode: CourseMode;
   kind: PackageKind;
   file: string;
   bytes: number;
@@ -68,24 +80,31 @@ export function buildPackages({ projectRoot, siteDir, outDir, config }: PackageO
   const siteFiles = listSiteFiles(siteDir);
   siteFiles.forEach(assertAsciiPath);
   mkdirSync(outDir, { recursive: true });
-  return config.packages.course.map((kind) => {
+  const builds = (['course', 'refresher'] as const).flatMap((mode) => config.packages[mode].map((kind) => ({ mode, kind })));
+  return builds.map(({ mode, kind }) => {
+    const launch = launchFiles[mode];
+    const files = filesFor(mode, siteFiles);
     const entries = new Map<string, Uint8Array>();
-    for (const file of siteFiles) {
+    for (const file of files) {
       const bytes = readFileSync(path.join(siteDir, file));
-      entries.set(file, file === 'index.html' ? Buffer.from(markScormVersion(bytes.toString('utf8'), kind)) : bytes);
+      entries.set(file, file === launch ? Buffer.from(markScormVersion(bytes.toString('utf8'), kind, launch)) : bytes);
     }
+    const { identifier, title } = courseIdentity(config, mode);
     const description: PackageDescription = {
-      identifier: config.course.identifier,
-      title: config.course.title,
+      identifier,
+      title,
       version: config.course.version,
-      launch: 'index.html',
-      files: siteFiles,
+      launch,
+      files,
+      // The course reports pass/fail only for a final outcome, and then with the score (see src/stores/lms-sync.ts),
+      // so an LMS applying this mastery score reaches the same decision.
+      masteryScore: config.exam.passMark,
     };
     entries.set('imsmanifest.xml', Buffer.from(manifestFor(kind, description)));
     for (const schema of schemaFilesFor(kind)) entries.set(schema, readSchemaFile(projectRoot, kind, schema));
     const zip = deterministicZip(entries);
-    const file = path.join(outDir, `${config.course.identifier}-${kind}.zip`);
+    const file = path.join(outDir, `${identifier}-${kind}.zip`);
     writeFileSync(file, zip);
-    return { kind, file, bytes: zip.byteLength, entries: entries.size };
+    return { mode, kind, file, bytes: zip.byteLength, entries: entries.size };
   });
 }

@@ -72,6 +72,7 @@ export function createScorm12Driver(api: Scorm12Api, onError: ErrorSink): LmsDri
     setSessionTime: (ms) => void set('cmi.core.session_time', formatScorm12Timespan(ms)),
     // 1.2 has no "normal" exit vocabulary: an empty cmi.core.exit is a normal exit (RTE 3.4.2).
     setExit: (exit: ExitKind) => void set('cmi.core.exit', exit === 'suspend' ? 'suspend' : ''),
+    interactionCount: () => Number(get('cmi.interactions._count')) || 0,
     recordInteraction(index: number, interaction: InteractionRecord) {
       // cmi.interactions are write-only in 1.2 and appended by index (RTE 3.4.2).
       const base = `cmi.interactions.${index}`;
@@ -81,7 +82,9 @@ export function createScorm12Driver(api: Scorm12Api, onError: ErrorSink): LmsDri
       set(`${base}.time`, formatScorm12TimeOfDay(interaction.timestamp));
       set(`${base}.weighting`, String(interaction.weighting));
       set(`${base}.correct_responses.0.pattern`, formatScorm12Response(interaction.type, interaction.correct));
-      set(`${base}.student_response`, formatScorm12Response(interaction.type, interaction.learner));
+      // An unanswered question has no response to record (an empty string is not a valid response).
+      const learnerResponse = formatScorm12Response(interaction.type, interaction.learner);
+      if (learnerResponse) set(`${base}.student_response`, learnerResponse);
       set(`${base}.result`, interaction.result === 'correct' ? 'correct' : 'wrong');
       set(`${base}.latency`, formatScorm12Timespan(interaction.latencyMs));
     },

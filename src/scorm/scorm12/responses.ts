@@ -14,8 +14,8 @@ export function scorm12OptionCharacter(index: number): string {
 }
 
 export function formatScorm12Response(type: InteractionRecord['type'], value: InteractionRecord['learner']): string {
-  if (type === 'true-false') return value === true ? 't' : 'f';
-  if (!Array.isArray(value)) return '';
+  if (type === 'true-false') return value === null ? '' : value === true ? 't' : 'f';
+  if (value === null || !Array.isArray(value)) return '';
   if (type === 'matching') {
     return (value as Array<[number, number]>)
       .map(([left, right]) => `${scorm12OptionCharacter(left)}.${scorm12OptionCharacter(right)}`)

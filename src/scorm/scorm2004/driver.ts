@@ -69,6 +69,7 @@ export function createScorm2004Driver(api: Scorm2004Api, onError: ErrorSink): Lm
     setSuccess: (success) => void set('cmi.success_status', success),
     setSessionTime: (ms) => void set('cmi.session_time', formatScorm2004Duration(ms)),
     setExit: (exit) => void set('cmi.exit', exit),
+    interactionCount: () => Number(get('cmi.interactions._count')) || 0,
     recordInteraction(index: number, interaction: InteractionRecord) {
       const base = `cmi.interactions.${index}`;
       // The id must be set first: every other interaction element depends on it (RTE 4.2.9, error 408).
@@ -78,7 +79,9 @@ export function createScorm2004Driver(api: Scorm2004Api, onError: ErrorSink): Lm
       set(`${base}.timestamp`, formatScorm2004Timestamp(interaction.timestamp));
       set(`${base}.weighting`, String(interaction.weighting));
       set(`${base}.correct_responses.0.pattern`, formatScorm2004Response(interaction.type, interaction.correct));
-      set(`${base}.learner_response`, formatScorm2004Response(interaction.type, interaction.learner));
+      // An unanswered question has no response to record (an empty string is not a valid response).
+      const learnerResponse = formatScorm2004Response(interaction.type, interaction.learner);
+      if (learnerResponse) set(`${base}.learner_response`, learnerResponse);
       set(`${base}.result`, interaction.result);
       set(`${base}.latency`, formatScorm2004Duration(interaction.latencyMs));
       if (interaction.description) set(`${base}.description`, localized(interaction.description));

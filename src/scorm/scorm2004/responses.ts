@@ -6,8 +6,8 @@ import type { InteractionRecord } from '../driver.ts';
  * Identifiers are derived from authored indexes (`o1`, `o2`, … / `l1` … `r1` …) so shuffling never changes them.
  */
 export function formatScorm2004Response(type: InteractionRecord['type'], value: InteractionRecord['learner']): string {
-  if (type === 'true-false') return value === true ? 'true' : 'false';
-  if (!Array.isArray(value)) return '';
+  if (type === 'true-false') return value === null ? '' : value === true ? 'true' : 'false';
+  if (value === null || !Array.isArray(value)) return '';
   if (type === 'matching') {
     return (value as Array<[number, number]>).map(([left, right]) => `l${left + 1}[.]r${right + 1}`).join('[,]');
   }
