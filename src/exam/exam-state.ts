@@ -71,3 +71,14 @@ export function decodeExamState(text: string | undefined): ExamState {
     passed: decodeResult(passed ?? ''),
   };
 }
+
+/**
+ * What survives a content update (a new course version): attempts used, the last result and a pass. A running
+ * attempt is closed (its draw may no longer exist); it still counts as used. `undefined` when there is nothing.
+ */
+export function carryOverExamState(previous: string | undefined): string | undefined {
+  if (!previous) return undefined;
+  const state = decodeExamState(previous);
+  if (state.attempt === 0) return undefined;
+  return encodeExamState({ ...state, phase: 'idle', deadline: 0, answers: [] });
+}

@@ -187,3 +187,15 @@ test('item map: one CSV row per exam-eligible item, quoted where needed', async 
   assert.equal(lines.length, 1 + items.length, 'practice-only items are not in the exam map');
   assert.ok(lines.some((line) => line.startsWith('m01-a,a<次数>-m01-a,01-appearance 仪容仪表规范,m01-appearance,')));
 });
+
+test('a content update keeps attempts used and a pass, and closes a running attempt', async () => {
+  const { carryOverExamState } = await import('./exam-state.ts');
+  const running = encodeExamState({ attempt: 2, phase: 'running', deadline: 99, answers: [1, true], last: { score: 60, passed: false, date: '20261101' } });
+  const carried = decodeExamState(carryOverExamState(running));
+  assert.equal(carried.attempt, 2);
+  assert.equal(carried.phase, 'idle');
+  assert.deepEqual(carried.answers, []);
+  assert.equal(carried.last?.score, 60);
+  assert.equal(carryOverExamState(undefined), undefined);
+  assert.equal(carryOverExamState('garbage'), undefined);
+});

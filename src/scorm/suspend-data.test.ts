@@ -31,6 +31,7 @@ test('data from an older content version keeps module progress and drops feature
   const result = decodeSuspendData(old, tag, hash, 7);
   assert.equal(result.status, 'older-content');
   assert.deepEqual(result.state, { modules: [7, 3, 0, 0, 0, 0, 0], segments: {} });
+  assert.deepEqual(result.previousSegments, { ex: 'draw' }, 'features may carry part of their state over');
 });
 
 test('module flags fit one base-36 digit each', () => {

@@ -34,6 +34,8 @@ export type DecodeStatus = 'empty' | 'ok' | 'corrupt' | 'other-course' | 'older-
 export interface DecodeResult {
   status: DecodeStatus;
   state: SavedState;
+  /** With `older-content`: the dropped segments, for features that can carry part of their state over. */
+  previousSegments?: Record<string, string>;
 }
 
 /** FNV-1a 32-bit, in base 36: short, stable, and enough to tell courses and content versions apart. */
@@ -72,12 +74,12 @@ export function decodeSuspendData(
   }
   if (tag !== courseTag) return { status: 'other-course', state: fresh };
   const modules = fresh.modules.map((_, index) => parseInt(flags[index] ?? '0', 36) || 0);
-  if (hash !== contentHash) return { status: 'older-content', state: { modules, segments: {} } };
   const segments: Record<string, string> = {};
   for (const part of rest) {
     const equals = part.indexOf('=');
     if (equals <= 0) return { status: 'corrupt', state: fresh };
     segments[part.slice(0, equals)] = part.slice(equals + 1);
   }
+  if (hash !== contentHash) return { status: 'older-content', state: { modules, segments: {} }, previousSegments: segments };
   return { status: 'ok', state: { modules, segments } };
 }

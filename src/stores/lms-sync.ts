@@ -1,7 +1,7 @@
 import { atom } from 'nanostores';
 import type { Completion, LmsDriver, LmsError, Success } from '../scorm/driver.ts';
 import { decodeSuspendData, encodeSuspendData, type DecodeStatus } from '../scorm/suspend-data.ts';
-import { decodeExamState } from '../exam/exam-state.ts';
+import { carryOverExamState, decodeExamState } from '../exam/exam-state.ts';
 import { isFinalOutcome, type ExamRules } from '../exam/policy.ts';
 import type { ExamReport } from '../exam/report.ts';
 import { $allModulesCompleted, $location, $moduleFlags, $outline, $segments } from './course.ts';
@@ -92,6 +92,10 @@ export function startLmsSync(driver: LmsDriver, info: SyncInfo, now: () => numbe
   const decoded = decodeSuspendData(launch.suspendData, info.courseTag, info.contentHash, moduleCount);
   $moduleFlags.set(decoded.state.modules);
   $segments.set(decoded.state.segments);
+  // After a content update the exam draw may no longer fit, but attempts used and a pass must survive it:
+  // otherwise republishing the course would hand out fresh attempts.
+  const carried = carryOverExamState(decoded.previousSegments?.ex);
+  if (carried) $segments.setKey('ex', carried);
   if (launch.location) $location.set(launch.location);
   $session.set({
     ...$session.get(),
