@@ -38,7 +38,7 @@ export const glossary: readonly GlossaryEntry[] = Object.freeze(
     },
     {
       id: 'sansheng',
-      term: '来有迎声、问有答声、走有送声（三声）',
+      term: '来有迎声、询问有答声、离开有送声（三声）',
       reading: 'lái yǒu yíng shēng、wèn yǒu dá shēng、zǒu yǒu sòng shēng',
       definition: '接待服务对象时要来有迎声，询问有答声，离开有送声。',
       source: 'standard',
