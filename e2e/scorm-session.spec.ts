@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import {
+  answerKnowledgeCheck,
   api,
   cmiValue,
   contentFrame,
@@ -24,6 +25,7 @@ for (const version of versions) {
       await content.locator('#home-continue').click();
       for (let module = 1; module <= 7; module++) {
         await expect(content.locator('.lesson-kicker')).toHaveText(`第 ${module} 单元`);
+        await answerKnowledgeCheck(page);
         await readLessonToEnd(page);
         await content.locator('.pager a.button:not(.secondary)').click();
       }
@@ -104,6 +106,7 @@ test('standalone (no LMS API): a polite notice, and progress kept across reloads
   const content = page.frameLocator('#content-frame');
   await content.locator('.module a').nth(1).click();
   await expect(content.locator('h1')).toHaveText('接待礼仪规范');
+  await answerKnowledgeCheck(page, content);
   await content.locator('#lesson-end').scrollIntoViewIfNeeded();
   await page.locator('#shell-home').click();
   await expect(content.locator('.module').nth(1)).toHaveAttribute('data-status', 'completed');

@@ -4,7 +4,10 @@
  * (so a relaunch resumes like a real LMS), and exposes `window.harness` for the Playwright tests.
  *
  * Query: v=1.2|2004 (API version), pkg=<zip name without .zip>, learner=<id>, name=<learner name>,
- *        launch=iframe|popup|none, mode=normal|review|browse, credit=credit|no-credit, late=<ms> (API appears late).
+ *        launch=iframe|popup|none, mode=normal|review|browse, credit=credit|no-credit, late=<ms> (API appears late),
+ *        suspend=<suspend_data to start from>, emptyMode=1 (lesson_mode and credit read as '').
+ * Faults for tests: harness.faults.commitFails = n (the next n commits answer "false" with error 391/101),
+ * harness.faults.setValueFails = /regexp/ (SetValue on matching elements answers "false").
  */
 (function () {
   const params = new URLSearchParams(location.search);
@@ -16,6 +19,8 @@
   const lessonMode = params.get('mode') || '';
   const credit = params.get('credit') ?? 'credit';
   const lateMs = Number(params.get('late') || 0);
+  // Some LMSs answer lesson_mode/credit with empty strings (scorm-again itself refuses to hold them).
+  const emptyModeAndCredit = params.get('emptyMode') === '1';
   const contentUrl = `/lms-content/tenant-7/course-files/3f9a0c/${pkg}/index.html`;
   const storageKey = `harness:${pkg}:${learnerId}`;
 
@@ -43,7 +48,11 @@
   if (saved && saved.cmi) {
     api.loadFromJSON(saved.cmi, '');
   }
-  const resume = saved && saved.exit === 'suspend';
+  // A test can start from given learner data (suspend_data), as if a previous session had left it.
+  // Only for a learner without saved data: a relaunch (same URL) resumes from what the LMS kept.
+  const presetSuspend = saved ? null : params.get('suspend');
+  const resume = Boolean((saved && saved.exit === 'suspend') || presetSuspend);
+  if (presetSuspend !== null) api.cmi.suspend_data = presetSuspend;
   if (version === '2004') {
     api.cmi.learner_id = learnerId;
     api.cmi.learner_name = learnerName;
@@ -98,10 +107,13 @@
       if (isCommit && faults.commitFails > 0) {
         faults.commitFails--;
         result = 'false';
-        forcedError = '391';
+        forcedError = version === '2004' ? '391' : '101';
       } else if (isSet && faults.setValueFails && faults.setValueFails.test(String(args[0]))) {
         result = 'false';
         forcedError = version === '2004' ? '351' : '101';
+      } else if (emptyModeAndCredit && /GetValue$/.test(name) && /(lesson_mode|\.mode|credit)$/.test(String(args[0]))) {
+        forcedError = '';
+        result = '';
       } else {
         forcedError = '';
         result = api[name](...args);

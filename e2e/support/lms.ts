@@ -72,8 +72,34 @@ export const element = {
   '2004': { location: 'cmi.location', suspendData: 'cmi.suspend_data', status: 'cmi.completion_status' },
 } as const;
 
-/** Reads a lesson to its end (the end marker scrolls into view), as a learner would. */
-export async function readLessonToEnd(page: Page): Promise<void> {
+/**
+ * Reads a lesson to its end (the end marker scrolls into view), as a learner would: answering the lesson's knowledge
+ * check on the way, which completion needs as well (src/stores/course.ts `moduleStatus`). `answerCheck: false` only
+ * scrolls, for tests of a lesson read without its check.
+ */
+export async function readLessonToEnd(page: Page, { answerCheck = true }: { answerCheck?: boolean } = {}): Promise<void> {
   const content = contentFrame(page);
+  if (answerCheck) await answerKnowledgeCheck(page, content);
   await content.locator('#lesson-end').scrollIntoViewIfNeeded();
+}
+
+/**
+ * Answers the lesson's knowledge check, if it has one: something in every question (the first option, the first
+ * target of every select, the shown order of an ordering item), then 检查答案 — right or wrong, every question checked
+ * once is what completes the check. Waits until the check reports itself answered; does nothing when it already
+ * is. `content` defaults to the harness's content frame; pass `page.frameLocator('#content-frame')` for a
+ * standalone launch.
+ */
+export async function answerKnowledgeCheck(page: Page, content: FrameLocator = contentFrame(page)): Promise<void> {
+  const check = content.locator('.knowledge-check[data-items]');
+  if ((await check.count()) === 0 || (await check.getAttribute('data-answered')) === 'true') return;
+  for (const question of await check.locator('quiz-question').all()) {
+    if (await question.locator('[data-action="retry"]').isVisible()) continue; // already checked
+    const inputs = question.locator('.quiz__input');
+    if ((await inputs.count()) > 0) await inputs.first().check();
+    for (const select of await question.locator('.quiz__select').all()) await select.selectOption({ index: 1 });
+    await question.locator('[data-action="check"]').click();
+    await expect(question.locator('[data-action="retry"]')).toBeVisible();
+  }
+  await expect(check).toHaveAttribute('data-answered', 'true');
 }

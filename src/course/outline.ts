@@ -1,6 +1,7 @@
 import { getCollection } from 'astro:content';
 import { loadCourseConfig } from '../config/load-config.ts';
 import { shortHash } from '../scorm/suspend-data.ts';
+import { bankHash, hasKnowledgeCheck } from '../quizzes/bank-data.ts';
 import type { ExamRules } from '../exam/policy.ts';
 import { courseIdentity as identityOf, type CourseMode } from '../config/identity.ts';
 
@@ -34,7 +35,8 @@ export async function getOutline(): Promise<ModuleEntry[]> {
     title: lesson.data.title,
     minutes: lesson.data.minutes,
     page: `modules/${lesson.id}.html`,
-    hasCheck: false,
+    // A lesson with at least one practice item has a knowledge check, which completion then requires.
+    hasCheck: hasKnowledgeCheck(lesson.id),
   }));
 }
 
@@ -60,7 +62,8 @@ export async function getCourseData(mode: CourseMode) {
     edition: courseConfig.edition,
     courseTag: shortHash(identifier),
     contentHash: shortHash(
-      JSON.stringify([courseConfig.course.version, courseConfig.edition, courseConfig.exam, modules.map((m) => [m.id, m.hasCheck])]),
+      // Items and role-plays are in the hash: a saved exam draw or role-play path only fits the content it came from.
+      JSON.stringify([courseConfig.course.version, courseConfig.edition, courseConfig.exam, bankHash(), modules.map((m) => [m.id, m.hasCheck])]),
     ),
     homePage: mode === 'course' ? 'home.html' : 'refresher-home.html',
     modules: modules.map(({ id, title, page, hasCheck }) => ({ id, title, page, hasCheck })),

@@ -8,6 +8,7 @@ import { decodeExamData } from '../exam/exam-data-codec.ts';
 import { localDateStamp } from '../exam/certificate.ts';
 import { drawExam, isAnsweredOf, isCorrectOf, optionOrder, seedFrom, subSeed } from '../quizzes/engine/index.ts';
 import type { BankItem } from '../quizzes/schema.ts';
+import '../components/quiz/quiz-question.ts';
 
 /**
  * The certification exam page. State lives in the shell (suspend_data segment `ex`): attempt number, deadline
@@ -135,6 +136,11 @@ function startAttempt(): void {
   };
   save();
   openAttempt();
+}
+
+/** The order an ordering question's steps are shown in (the same seeded order openAttempt applied). */
+function displayedOrder(item: BankItem): number[] {
+  return optionOrder(item, subSeed(seedFrom(learnerId, String(state.attempt), String(config.edition)), item.id));
 }
 
 function openAttempt(): void {
@@ -276,6 +282,12 @@ function submit(automatic: boolean): void {
   submitting = true;
   clearInterval(timerHandle);
   if (confirmDialog.open) confirmDialog.close();
+  // An ordering question left as shown is answered with the order the learner saw and accepted.
+  draw.forEach((item, index) => {
+    if (item.type === 'ordering' && !isAnsweredOf(item, state.answers[index] ?? null)) {
+      state.answers[index] = displayedOrder(item);
+    }
+  });
   const responses: Record<string, unknown> = {};
   draw.forEach((item, index) => (responses[item.id] = state.answers[index] ?? null));
   const report = buildExamReport({
@@ -431,8 +443,9 @@ function begin(): void {
 }
 
 async function load(): Promise<void> {
-  const response = await fetch(root.dataset.src ?? 'exam-data.json', { cache: 'no-store' });
-  bank = decodeExamData<{ items: BankItem[] }>(await response.text(), config.dataKey).items;
+  const response = await fetch(root.dataset.src ?? 'exam-data.bin', { cache: 'no-store' });
+  if (!response.ok) throw new Error(`exam data: HTTP ${response.status}`);
+  bank = decodeExamData<{ items: BankItem[] }>(await response.arrayBuffer(), config.dataKey).items;
   let shellSeen = false;
   $shell.subscribe((value) => {
     if (!value) return;

@@ -1,0 +1,180 @@
+import { expect, test, type Page } from '@playwright/test';
+import {
+  api,
+  cmiValue,
+  contentFrame,
+  harnessCalls,
+  newLearnerId,
+  openHarness,
+  shellFrame,
+  versions,
+  type Version,
+} from './support/lms.ts';
+import { config, correctResponse, drawFor, suspendDataFor, wrongResponse } from './support/course-data.ts';
+
+const statusElement = { '1.2': 'cmi.core.lesson_status', '2004': 'cmi.success_status' } as const;
+const scoreElement = { '1.2': 'cmi.core.score.raw', '2004': 'cmi.score.raw' } as const;
+
+/** Answers the current attempt through the question elements' public API, the way the widgets report answers. */
+async function answerAll(page: Page, learner: string, attempt: number, right: boolean): Promise<void> {
+  const content = contentFrame(page);
+  const items = drawFor(learner, attempt);
+  await expect(content.locator('#exam-run')).toBeVisible();
+  await expect(content.locator('#exam-position')).toHaveText(`第 1 题，共 ${items.length} 题`);
+  for (const item of items) {
+    const response = right ? correctResponse(item) : wrongResponse(item);
+    await content.locator(`.exam-slot[data-item-id="${item.id}"] quiz-question`).evaluate(
+      (element, detail) => {
+        (element as HTMLElement & { response: unknown }).response = detail.response;
+        element.dispatchEvent(new CustomEvent('quiz-change', { bubbles: true, detail }));
+      },
+      { itemId: item.id, response },
+    );
+  }
+  await expect(content.locator('.exam-map-button.answered')).toHaveCount(items.length);
+}
+
+async function submit(page: Page): Promise<void> {
+  const content = contentFrame(page);
+  await content.locator('#exam-submit').click();
+  await expect(content.locator('#exam-confirm')).toBeVisible();
+  await expect(content.locator('#exam-unanswered')).toContainText('全部题目都已作答');
+  await content.locator('#exam-confirm-submit').click();
+  await expect(content.locator('#exam-result')).toBeVisible();
+}
+
+async function interactions(page: Page, version: Version) {
+  return page.evaluate((v) => {
+    const cmi = (window as unknown as { harness: { cmi(): Record<string, any> } }).harness.cmi();
+    const list = Object.values(cmi.interactions ?? {}).filter((entry: any) => entry && entry.id) as any[];
+    return list.map((entry) => ({
+      id: entry.id as string,
+      result: entry.result as string,
+      response: (v === '2004' ? entry.learner_response : entry.student_response) as string,
+      correct: entry.correct_responses?.['0']?.pattern as string,
+      type: entry.type as string,
+    }));
+  }, version);
+}
+
+for (const version of versions) {
+  test(`SCORM ${version}: fail, retake, pass — reported as HR reads it`, async ({ page }) => {
+    const learner = newLearnerId('exam');
+    await openHarness(page, version, learner, `&name=${encodeURIComponent('Zhang, San')}&suspend=${encodeURIComponent(suspendDataFor({ modulesDone: true }))}`);
+    const content = contentFrame(page);
+    await content.locator('a[href$="exam.html"]').first().click();
+    await expect(content.locator('#exam-start')).toHaveText('开始考试');
+    await content.locator('#exam-start').click();
+
+    // Attempt 1: everything wrong. Not final (retakes left): no score, no failed status.
+    await answerAll(page, learner, 1, false);
+    await submit(page);
+    await expect(content.locator('#result-verdict')).toHaveText('本次考试未通过。');
+    await expect(content.locator('#result-score')).toHaveText('0 分');
+    await expect(content.locator('#exam-retake')).toContainText('还有 2 次机会');
+    await expect(content.locator('#result-review')).toBeHidden(); // review after a pass only
+    await expect.poll(() => cmiValue(page, statusElement[version])).toBe(version === '1.2' ? 'incomplete' : 'unknown');
+    expect(await cmiValue(page, scoreElement[version])).toBe('');
+
+    // Attempt 2: everything right.
+    await content.locator('#exam-retake').click();
+    await answerAll(page, learner, 2, true);
+    await submit(page);
+    await expect(content.locator('#result-verdict')).toHaveText('恭喜您，通过认证考试！');
+    await expect(content.locator('#result-score')).toHaveText('100 分');
+    await expect(content.locator('#result-modules li')).toHaveCount(7);
+    await expect(content.locator('#result-review-list li')).toHaveCount(config.exam.size);
+
+    await expect.poll(() => cmiValue(page, statusElement[version])).toBe('passed');
+    expect(await cmiValue(page, scoreElement[version])).toBe('100');
+    if (version === '2004') {
+      expect(await cmiValue(page, 'cmi.completion_status')).toBe('completed');
+      expect(await cmiValue(page, 'cmi.score.scaled')).toBe('1');
+    }
+
+    // One interaction per question of each attempt; `result` is correct exactly when the response is right.
+    const recorded = await interactions(page, version);
+    const second = recorded.filter((entry) => entry.id.startsWith('a2-'));
+    expect(second.map((entry) => entry.id)).toEqual(drawFor(learner, 2).map((item) => `a2-${item.id}`));
+    for (const entry of second) {
+      expect(entry.result, entry.id).toBe('correct');
+      expect(entry.response, entry.id).toBe(entry.correct);
+    }
+    const first = recorded.filter((entry) => entry.id.startsWith('a1-'));
+    expect(first).toHaveLength(config.exam.size);
+    for (const entry of first) {
+      expect(entry.result, entry.id).toBe(version === '1.2' ? 'wrong' : 'incorrect');
+      expect(entry.response, entry.id).not.toBe(entry.correct);
+    }
+    if (version === '1.2') for (const entry of recorded) expect(entry.response).toMatch(/^([0-9a-z](,[0-9a-z])*|[0-9a-z]\.[0-9a-z](,[0-9a-z]\.[0-9a-z])*|t|f)$/);
+
+    // One objective per module, with a score.
+    const objectives = await page.evaluate(() => {
+      const cmi = (window as unknown as { harness: { cmi(): Record<string, any> } }).harness.cmi();
+      return Object.values(cmi.objectives ?? {}).map((objective: any) => objective.id as string);
+    });
+    expect(objectives.sort()).toEqual(['m01-appearance', 'm02-reception', 'm03-telephone', 'm04-conduct', 'm05-language', 'm06-facilities', 'm07-efficiency']);
+
+    // The certificate shows the LMS name in natural order.
+    await content.locator('#result-certificate').click();
+    await expect(content.locator('[data-field="name"]')).toHaveText('San Zhang');
+    await expect(content.locator('[data-field="score"]')).toHaveText('100 分');
+    await expect(content.locator('[data-field="number"]')).toHaveText(/^YKS-\d{4}-[0-9A-Z]{10}$/);
+
+    await shellFrame(page).locator('#shell-exit').click();
+    const calls = await harnessCalls(page);
+    expect(calls.filter((call) => call.result === 'false')).toEqual([]);
+    expect(calls.filter((call) => call.fn === api[version].initialize)).toHaveLength(1);
+  });
+}
+
+test('a reload mid-exam keeps the draw, the answers and the deadline; a passed deadline submits', async ({ page }) => {
+  const learner = newLearnerId('timer');
+  await openHarness(page, '2004', learner, `&suspend=${encodeURIComponent(suspendDataFor({ modulesDone: true }))}`);
+  const content = contentFrame(page);
+  await content.locator('a[href$="exam.html"]').first().click();
+  await content.locator('#exam-start').click();
+  const items = drawFor(learner, 1);
+  const first = items[0]!;
+  await content.locator(`.exam-slot[data-item-id="${first.id}"] quiz-question`).evaluate((element, detail) => {
+    (element as HTMLElement & { response: unknown }).response = detail.response;
+    element.dispatchEvent(new CustomEvent('quiz-change', { bubbles: true, detail }));
+  }, { itemId: first.id, response: correctResponse(first) });
+  await expect(content.locator('#exam-timer')).toHaveText(/剩余时间 (29|30):\d\d/);
+  // Let the shell commit the answer, then relaunch (the harness page reloads: pagehide → Terminate → relaunch).
+  await page.waitForTimeout(400);
+  await page.reload();
+  await expect(shellFrame(page).locator('html[data-lms]')).toHaveAttribute('data-lms', '2004');
+  await contentFrame(page).locator('#home-continue').click();
+  await expect(content.locator('#exam-run')).toBeVisible();
+  await expect(content.locator('.exam-map-button.answered')).toHaveCount(1);
+  await expect(content.locator('#exam-timer')).toHaveText(/剩余时间 (29|30):\d\d/);
+  const slots = content.locator('.exam-slot:not([hidden])');
+  await expect(slots).toHaveCount(1);
+  await expect(slots).toHaveAttribute('data-item-id', items[0]!.id);
+
+  // An attempt whose stored deadline has passed (the window was closed) is submitted on the next launch.
+  const expired = suspendDataFor({ modulesDone: true, exam: { attempt: 1, phase: 'running', deadline: 1000, answers: [] } });
+  const other = newLearnerId('expired');
+  await openHarness(page, '2004', other, `&suspend=${encodeURIComponent(expired)}`);
+  await contentFrame(page).locator('a[href$="exam.html"]').first().click();
+  await expect(contentFrame(page).locator('#result-note')).toHaveText('考试时间已到，系统已自动交卷。');
+  await expect(contentFrame(page).locator('#exam-retake')).toContainText('还有 2 次机会');
+});
+
+test('the exam stays locked until every module is completed', async ({ page }) => {
+  await openHarness(page, '1.2', newLearnerId('locked'));
+  const content = contentFrame(page);
+  await content.locator('a[href$="exam.html"]').first().click();
+  await expect(content.locator('#exam-status')).toContainText('请先学完全部单元');
+  await expect(content.locator('#exam-start')).toBeHidden();
+});
+
+test('the exam page HTML holds no answer key or feedback', async ({ request }) => {
+  const html = await (await request.get('/lms-content/tenant-7/course-files/3f9a0c/yks-service-conduct-scorm2004/exam.html')).text();
+  for (const item of drawFor('any', 1)) {
+    if (item.type === 'single') expect(html).not.toContain(item.answer.feedback);
+    if (item.explanation) expect(html).not.toContain(item.explanation);
+  }
+  expect(html).not.toMatch(/data-correct|"answer"|feedbackTrue/);
+});

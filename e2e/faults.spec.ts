@@ -1,0 +1,177 @@
+// What real LMSs do to packages (GUIDE: LMS failure modes), each as a test, for SCORM 1.2 and 2004. Every case
+// ends with nothing the learner did lost, and a polite message where the learner needs to know something.
+import { expect, test, type Page } from '@playwright/test';
+import { encodeSuspendData, shortHash } from '../src/scorm/suspend-data.ts';
+import { decodeSuspendData } from '../src/scorm/suspend-data.ts';
+import { decodeExamState } from '../src/exam/exam-state.ts';
+import {
+  api,
+  cmiValue,
+  contentFrame,
+  element,
+  harnessCalls,
+  newLearnerId,
+  openHarness,
+  readLessonToEnd,
+  shellFrame,
+  versions,
+  type Version,
+} from './support/lms.ts';
+import { builtCourseData, suspendDataFor } from './support/course-data.ts';
+
+const zipFor = (version: Version) => `yks-service-conduct-${version === '2004' ? 'scorm2004' : 'scorm12'}`;
+const contentUrl = (version: Version, page = 'index.html') =>
+  `/lms-content/tenant-7/course-files/3f9a0c/${zipFor(version)}/${page}`;
+
+/** The module flags the course has stored in the LMS right now. */
+async function storedModules(page: Page, version: Version): Promise<number[]> {
+  const data = builtCourseData();
+  const text = await cmiValue(page, element[version].suspendData);
+  return decodeSuspendData(text, data.courseTag, data.contentHash, data.modules.length).state.modules;
+}
+
+async function visitModule(page: Page, index: number): Promise<void> {
+  const content = contentFrame(page);
+  await content.locator('.module a').nth(index).click();
+  await expect(content.locator('.lesson-kicker')).toHaveText(`第 ${index + 1} 单元`);
+  await readLessonToEnd(page);
+}
+
+for (const version of versions) {
+  test.describe(`SCORM ${version} faults`, () => {
+    test('no API anywhere: standalone mode with a notice, progress kept across reloads', async ({ page }) => {
+      await page.goto(contentUrl(version));
+      await expect(page.locator('html')).toHaveAttribute('data-lms', 'local', { timeout: 10_000 });
+      await expect(page.locator('#shell-notice')).toContainText('学习结果不会上报');
+      const content = page.frameLocator('#content-frame');
+      await content.locator('.module a').nth(2).click();
+      await expect(content.locator('h1')).toHaveText('接打电话规范');
+      await page.locator('#shell-home').click();
+      await expect(content.locator('.module').nth(2)).toHaveAttribute('data-status', 'in-progress');
+      await page.reload();
+      await expect(page.locator('html')).toHaveAttribute('data-lms', 'local', { timeout: 10_000 });
+      await expect(content.locator('.module').nth(2)).toHaveAttribute('data-status', 'in-progress');
+    });
+
+    test('an API that appears late is still found', async ({ page }) => {
+      await openHarness(page, version, newLearnerId('late'), '&late=1200');
+      await expect(shellFrame(page).locator('#shell-notice')).toBeHidden();
+      expect(await harnessCalls(page, api[version].initialize)).toHaveLength(1);
+    });
+
+    test('Commit answers "false": warn, keep state, retry with back-off, never loop', async ({ page }) => {
+      const learner = newLearnerId('commit');
+      await openHarness(page, version, learner);
+      await page.evaluate(() => ((window as any).harness.faults.commitFails = 1000));
+      await visitModule(page, 0);
+      await expect(shellFrame(page).locator('#shell-notice')).toContainText('暂时没有保存成功', { timeout: 8000 });
+      await page.waitForTimeout(2500);
+      const failed = (await harnessCalls(page, api[version].commit)).filter((call) => call.result === 'false');
+      expect(failed.length).toBeGreaterThanOrEqual(2); // the first try and a retry…
+      expect(failed.length).toBeLessThanOrEqual(3); // …but no loop
+      // The LMS recovers: the next retry (or the exit) saves everything.
+      await page.evaluate(() => ((window as any).harness.faults.commitFails = 0));
+      await shellFrame(page).locator('#shell-exit').click();
+      await page.reload();
+      await expect(contentFrame(page).locator('.module').first()).toHaveAttribute('data-status', 'completed');
+    });
+
+    test('SetValue errors are logged without breaking anything; the rest is still saved', async ({ page }) => {
+      const learner = newLearnerId('setvalue');
+      await openHarness(page, version, learner);
+      await page.evaluate(() => ((window as any).harness.faults.setValueFails = /location$/));
+      await visitModule(page, 1);
+      await shellFrame(page).locator('#shell-exit').click();
+      const refused = (await harnessCalls(page, api[version].setValue)).filter((call) => call.result === 'false');
+      expect(refused.length).toBeGreaterThan(0);
+      expect(refused.every((call) => /location$/.test(call.args[0] ?? ''))).toBe(true);
+      expect((await storedModules(page, version))[1]).toBeGreaterThan(0);
+      await page.reload();
+      await expect(contentFrame(page).locator('.module').nth(1)).toHaveAttribute('data-status', 'completed');
+    });
+
+    test('the window closed mid-lesson: nothing lost on relaunch', async ({ page, context }) => {
+      const learner = newLearnerId('closed');
+      await openHarness(page, version, learner);
+      await visitModule(page, 4);
+      await page.close({ runBeforeUnload: true });
+      const again = await context.newPage();
+      await openHarness(again, version, learner);
+      const content = contentFrame(again);
+      await expect(content.locator('.module').nth(4)).toHaveAttribute('data-status', 'completed');
+      await expect(content.locator('#home-resume')).toHaveText('上次学到：文明服务用语规范');
+    });
+
+    test('the window closed mid-exam: attempt, answers and deadline survive', async ({ page, context }) => {
+      const learner = newLearnerId('closed-exam');
+      await openHarness(page, version, learner, `&suspend=${encodeURIComponent(suspendDataFor({ modulesDone: true }))}`);
+      const content = contentFrame(page);
+      await content.locator('a[href$="exam.html"]').first().click();
+      await content.locator('#exam-start').click();
+      await expect(content.locator('#exam-run')).toBeVisible();
+      await content.locator('#exam-next').click();
+      await page.close({ runBeforeUnload: true });
+      const again = await context.newPage();
+      await openHarness(again, version, learner);
+      const text = await cmiValue(again, element[version].suspendData);
+      const data = builtCourseData();
+      const exam = decodeExamState(decodeSuspendData(text, data.courseTag, data.contentHash, 7).state.segments.ex);
+      expect(exam.attempt).toBe(1);
+      expect(exam.phase).toBe('running');
+      expect(exam.deadline).toBeGreaterThan(Date.now() / 1000);
+    });
+
+    test('corrupt suspend_data starts fresh without an error and is replaced by valid data', async ({ page }) => {
+      await openHarness(page, version, newLearnerId('corrupt'), `&suspend=${encodeURIComponent('{"broken":')}`);
+      await expect(contentFrame(page).locator('.module[data-status="not-started"]')).toHaveCount(7);
+      await visitModule(page, 0);
+      await shellFrame(page).locator('#shell-exit').click();
+      expect((await storedModules(page, version))[0]).toBeGreaterThan(0);
+      expect((await harnessCalls(page)).filter((call) => call.result === 'false')).toEqual([]);
+    });
+
+    test('suspend_data from an older course version keeps completed modules and the exam record', async ({ page }) => {
+      const data = builtCourseData();
+      const older = encodeSuspendData(
+        { modules: [7, 7, 1, 0, 0, 0, 0], segments: { ex: '1.i.0..1kf20261101.', rp: '0.12' } },
+        data.courseTag,
+        shortHash('an older content version'),
+      );
+      await openHarness(page, version, newLearnerId('older'), `&suspend=${encodeURIComponent(older)}`);
+      const content = contentFrame(page);
+      await expect(content.locator('.module').nth(0)).toHaveAttribute('data-status', 'completed');
+      await expect(content.locator('.module').nth(1)).toHaveAttribute('data-status', 'completed');
+      await expect(content.locator('.module').nth(2)).toHaveAttribute('data-status', 'in-progress');
+      await shellFrame(page).locator('#shell-exit').click();
+      const stored = decodeSuspendData(await cmiValue(page, element[version].suspendData), data.courseTag, data.contentHash, 7);
+      expect(stored.status).toBe('ok');
+      expect(stored.state.segments.rp).toBeUndefined(); // a role-play path may no longer fit: dropped
+      expect(decodeExamState(stored.state.segments.ex).attempt).toBe(1); // attempts used survive
+    });
+
+    test('suspend_data written by another course is ignored', async ({ page }) => {
+      const foreign = encodeSuspendData({ modules: [7, 7, 7, 7, 7, 7, 7], segments: {} }, shortHash('another-course'), 'x');
+      await openHarness(page, version, newLearnerId('foreign'), `&suspend=${encodeURIComponent(foreign)}`);
+      await expect(contentFrame(page).locator('.module[data-status="not-started"]')).toHaveCount(7);
+    });
+
+    test('empty lesson_mode and credit count as normal and credit: progress is recorded', async ({ page }) => {
+      await openHarness(page, version, newLearnerId('empty-mode'), '&emptyMode=1');
+      await visitModule(page, 0);
+      await shellFrame(page).locator('#shell-exit').click();
+      expect((await storedModules(page, version))[0]).toBeGreaterThan(0);
+    });
+
+    for (const mode of ['review', 'browse'] as const) {
+      test(`${mode} mode: content is shown, nothing is recorded`, async ({ page }) => {
+        await openHarness(page, version, newLearnerId(mode), `&mode=${mode}`);
+        await expect(shellFrame(page).locator('#shell-notice')).toContainText('回顾模式');
+        await visitModule(page, 0);
+        await shellFrame(page).locator('#shell-exit').click();
+        expect(await harnessCalls(page, api[version].setValue)).toEqual([]);
+        expect(await harnessCalls(page, api[version].commit)).toEqual([]);
+        expect(await harnessCalls(page, api[version].terminate)).toHaveLength(1);
+      });
+    }
+  });
+}

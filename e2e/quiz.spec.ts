@@ -1,0 +1,482 @@
+// The quiz UI in the built package: knowledge checks (keyboard only, feedback), role-plays (endings, debrief, resume
+// through the shell), accessibility (axe) and the Content-Security-Policy. Item ids, texts and role-play paths come
+// from the real bank files through the same loader the build uses, so content edits do not break the tests.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Frame, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { getBank, getRoleplays, knowledgeCheckItems } from '../src/quizzes/bank-data.ts';
+import { breakingLines, debrief, isEligible, multipleOptions } from '../src/quizzes/engine/index.ts';
+import type { BankItem, Roleplay } from '../src/quizzes/schema.ts';
+import { requireRule } from '../src/rules/index.ts';
+import { contentFrame, newLearnerId, openHarness, shellFrame, trackFailedResponses } from './support/lms.ts';
+
+const packageRoot = '/lms-content/tenant-7/course-files/3f9a0c/yks-service-conduct-scorm2004/';
+const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+type Scope = Page | Frame | FrameLocator;
+
+// ─── helpers ─────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Records CSP violations (the event and the console message) from the first script on. */
+async function watchCsp(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  return violations;
+}
+
+async function expectNoAxeViolations(page: Page, include: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).include(include).withTags(axeTags).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary).toEqual([]);
+}
+
+async function isFocused(target: Locator): Promise<boolean> {
+  return target.evaluate((el) => el === el.ownerDocument.activeElement && el.ownerDocument.hasFocus()).catch(() => false);
+}
+
+/** Moves the focus to `target` with Tab (or Shift+Tab when it lies before the focus), as a keyboard user does. */
+async function keyboardFocus(page: Page, target: Locator, max = 250): Promise<void> {
+  const backwards = await target.evaluate((el) => {
+    const active = el.ownerDocument.activeElement;
+    return !!active && active !== el.ownerDocument.body && !!(el.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+  for (let i = 0; i < max; i++) {
+    if (await isFocused(target)) return;
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`keyboard focus never reached ${target}`);
+}
+
+/** Authored indexes in display order (choice rows or ordering steps). */
+async function displayed(question: Locator, selector = '[data-options] > [data-option-index]'): Promise<number[]> {
+  return question.locator(selector).evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.optionIndex)));
+}
+
+/** Answers one practice question correctly with the keyboard only, then checks it (Enter on 检查答案). */
+async function answerCorrectlyByKeyboard(page: Page, question: Locator, item: BankItem): Promise<void> {
+  switch (item.type) {
+    case 'single':
+    case 'truefalse': {
+      const order = await displayed(question);
+      const target = item.type === 'single' ? 0 : item.answer ? 0 : 1;
+      await keyboardFocus(page, question.locator('.quiz__input').first());
+      const position = order.indexOf(target);
+      if (position === 0) await page.keyboard.press('Space');
+      for (let i = 0; i < position; i++) await page.keyboard.press('ArrowDown');
+      break;
+    }
+    case 'multiple':
+    case 'spotting': {
+      const right =
+        item.type === 'multiple'
+          ? multipleOptions(item).flatMap((o, i) => (o.correct ? [i] : []))
+          : breakingLines(item);
+      const order = await displayed(question);
+      for (const [position, authored] of order.entries()) {
+        await keyboardFocus(page, question.locator('.quiz__input').nth(position));
+        if (right.includes(authored)) await page.keyboard.press('Space');
+      }
+      break;
+    }
+    case 'ordering': {
+      // Selection sort with the 上移 buttons: bring step t to position t, for t = 0, 1, …
+      for (let target = 0; target < item.steps.length; target++) {
+        const order = await displayed(question, '.quiz__step');
+        const position = order.indexOf(target);
+        if (position === target) continue;
+        const up = question.locator('.quiz__step').nth(position).locator('.quiz__move[data-move="-1"]');
+        await keyboardFocus(page, up);
+        for (let i = 0; i < position - target; i++) await page.keyboard.press('Enter');
+      }
+      expect(await displayed(question, '.quiz__step')).toEqual(item.steps.map((_, i) => i));
+      break;
+    }
+    case 'matching': {
+      for (let left = 0; left < item.pairs.length; left++) {
+        const select = question.locator('.quiz__select').nth(left);
+        const order = await displayed(question.locator('.quiz__select').nth(left), 'option[data-option-index]');
+        await keyboardFocus(page, select);
+        for (let i = 0; i <= order.indexOf(left); i++) await page.keyboard.press('ArrowDown');
+        await expect(select).toHaveValue(String(left));
+      }
+      break;
+    }
+  }
+  await keyboardFocus(page, question.locator('[data-action="check"]'));
+  await page.keyboard.press('Enter');
+  await expect(question.locator('.quiz__result')).toContainText('回答正确');
+}
+
+/** The first path (choice indexes) from start to an ending of this kind. */
+function pathTo(rp: Roleplay, kind: 'good' | 'bad' | 'mixed'): number[] {
+  const walk = (nodeId: string, path: number[]): number[] | undefined => {
+    const node = rp.nodes[nodeId]!;
+    if (node.ending) return node.ending.kind === kind ? path : undefined;
+    for (const [i, choice] of (node.choices ?? []).entries()) {
+      const found = walk(choice.next, [...path, i]);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const path = walk(rp.start, []);
+  if (!path) throw new Error(`${rp.id} has no ${kind} ending`);
+  return path;
+}
+
+function nodeAfter(rp: Roleplay, path: readonly number[]): string {
+  let nodeId = rp.start;
+  for (const index of path) nodeId = rp.nodes[nodeId]!.choices![index]!.next;
+  return nodeId;
+}
+
+async function choosePath(scope: Scope, rp: Roleplay, path: readonly number[]): Promise<void> {
+  let nodeId = rp.start;
+  for (const index of path) {
+    const node = scope.locator(`.rp-node[data-node="${nodeId}"]`);
+    await expect(node).toBeVisible();
+    await node.locator(`.rp-choice[data-choice="${index}"]`).click();
+    nodeId = rp.nodes[nodeId]!.choices![index]!.next;
+  }
+}
+
+const roleplays = getRoleplays();
+/** A role-play with both a good and a bad ending, and at least two steps before the good one. */
+const roleplay = roleplays.find((rp) => {
+  try {
+    return pathTo(rp, 'good').length >= 2 && pathTo(rp, 'bad').length >= 1;
+  } catch {
+    return false;
+  }
+});
+
+// ─── knowledge checks ────────────────────────────────────────────────────────────────────────────────────────────
+
+test.describe('knowledge check (SCORM 2004 harness)', () => {
+  const module = '01-appearance';
+  const items = knowledgeCheckItems(module);
+
+  test('answered by keyboard only, it completes the module on the home page', async ({ page }) => {
+    test.skip(items.length === 0, `${module} has no practice items yet`);
+    const failed = trackFailedResponses(page);
+    await openHarness(page, '2004', newLearnerId('kc-keyboard'));
+    const content = contentFrame(page);
+    const moduleLink = content.locator('.module[data-module-index="0"] a');
+    await expect(moduleLink).toBeVisible();
+    await keyboardFocus(page, moduleLink);
+    await page.keyboard.press('Enter');
+    await expect(content.locator('h1')).toHaveText('仪容仪表规范');
+
+    const check = content.locator(`#kc-${module}`);
+    await expect(check.locator('quiz-question')).toHaveCount(items.length);
+    for (const item of items) {
+      await answerCorrectlyByKeyboard(page, check.locator(`quiz-question[data-item-id="${item.id}"]`), item);
+    }
+    await expect(check.locator('[data-kc-progress]')).toContainText('知识检查已完成');
+    await expect(check).toHaveAttribute('data-answered', 'true');
+
+    // On to the end of the lesson and back to the course home, still by keyboard: the first unit's pager starts
+    // with ← 课程目录, right after the check.
+    const homeLink = content.locator('.pager a[href$="home.html"]');
+    await keyboardFocus(page, homeLink);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    const moduleRow = content.locator('.module[data-module-index="0"]');
+    await expect(moduleRow).toHaveAttribute('data-status', 'completed');
+    await expect(moduleRow.locator('.module-status')).toHaveText('已完成');
+    expect(failed).toEqual([]);
+  });
+
+  test('reaching the end without answering the check leaves the module in progress', async ({ page }) => {
+    test.skip(items.length === 0, `${module} has no practice items yet`);
+    await openHarness(page, '2004', newLearnerId('kc-unanswered'));
+    const content = contentFrame(page);
+    await content.locator('.module[data-module-index="0"] a').click();
+    await content.locator('#lesson-end').scrollIntoViewIfNeeded();
+    await shellFrame(page).locator('#shell-home').click();
+    await expect(content.locator('.module[data-module-index="0"]')).toHaveAttribute('data-status', 'in-progress');
+  });
+});
+
+test.describe('practice feedback (page opened directly)', () => {
+  const module = '05-language';
+  const items = knowledgeCheckItems(module);
+  const single = items.find((item) => item.type === 'single');
+
+  test('a wrong answer shows the option’s rule-citing feedback, the explanation, and 再试一次 resets', async ({ page }) => {
+    test.skip(!single || single.type !== 'single', `${module} has no single item in its check`);
+    if (!single || single.type !== 'single') return;
+    await page.goto(`${packageRoot}modules/${module}.html`);
+    const question = page.locator(`quiz-question[data-item-id="${single.id}"]`);
+    const wrong = single.distractors[0]!;
+    await question.locator('[data-option-index="1"] .quiz__label').click();
+    await question.locator('[data-action="check"]').click();
+
+    await expect(question.locator('.quiz__result')).toContainText('回答错误');
+    const chosen = question.locator('[data-option-index="1"] .quiz__feedback');
+    await expect(chosen).toBeVisible();
+    await expect(chosen).toContainText('✗');
+    await expect(chosen).toContainText(wrong.feedback);
+    const answer = question.locator('[data-option-index="0"] .quiz__feedback');
+    await expect(answer).toContainText('✓ 正确答案');
+    await expect(answer).toContainText(single.answer.feedback);
+    if (single.explanation) await expect(question.locator('.quiz__explanation')).toContainText(single.explanation);
+    await expect(question.locator('.quiz__explanation a').first()).toHaveText(requireRule(single.rules[0]!).title);
+    await expect(question.locator('.quiz__input').first()).toBeDisabled();
+    await expect(question.locator('[data-action="retry"]')).toBeFocused();
+
+    await question.locator('[data-action="retry"]').click();
+    await expect(question.locator('.quiz__feedback:visible')).toHaveCount(0);
+    await expect(question.locator('.quiz__result')).toHaveText('');
+    await expect(question.locator('.quiz__input:checked')).toHaveCount(0);
+    await expect(question.locator('.quiz__input').first()).toBeFocused();
+  });
+
+  test('the element API: authored indexes, applyOrder, response restore, disabled, quiz-change', async ({ page }) => {
+    const matching = items.find((item) => item.type === 'matching');
+    test.skip(matching?.type !== 'matching', `${module} has no matching item in its check`);
+    if (matching?.type !== 'matching') return;
+    await page.goto(`${packageRoot}modules/${module}.html`);
+    const result = await page.evaluate((id) => {
+      const el = document.querySelector(`quiz-question[data-item-id="${id}"]`) as HTMLElement & {
+        response: unknown;
+        disabled: boolean;
+        applyOrder(order: number[]): void;
+      };
+      const events: unknown[] = [];
+      el.addEventListener('quiz-change', (event) => events.push((event as CustomEvent).detail));
+      const selects = [...el.querySelectorAll<HTMLSelectElement>('.quiz__select')];
+      const targetsOf = (select: HTMLSelectElement) =>
+        [...select.querySelectorAll<HTMLElement>('option[data-option-index]')].map((o) => Number(o.dataset.optionIndex));
+      const empty = el.response;
+      el.response = selects.map((_, i) => i);
+      const restored = el.response;
+      const chosen = selects.map((s) => Number(s.selectedOptions[0]?.dataset.optionIndex));
+      const reversed = targetsOf(selects[0]!).sort((a, b) => b - a);
+      el.applyOrder(reversed);
+      const shown = selects.map(targetsOf);
+      const afterOrder = el.response;
+      el.disabled = true;
+      const disabled = selects.every((s) => s.disabled) && el.querySelector<HTMLButtonElement>('[data-action="check"]')!.disabled;
+      el.disabled = false;
+      el.response = 'nonsense';
+      const unreadable = el.response;
+      selects[0]!.value = selects[0]!.querySelector<HTMLOptionElement>('option[data-option-index="1"]')!.value;
+      selects[0]!.dispatchEvent(new Event('change', { bubbles: true }));
+      return { empty, restored, chosen, reversed, shown, afterOrder, disabled, unreadable, events };
+    }, matching.id);
+    const lefts = matching.pairs.map((_, i) => i);
+    expect(result.empty).toEqual(lefts.map(() => null));
+    expect(result.restored).toEqual(lefts);
+    expect(result.chosen).toEqual(lefts);
+    expect(result.shown).toEqual(lefts.map(() => result.reversed));
+    expect(result.afterOrder).toEqual(lefts);
+    expect(result.disabled).toBe(true);
+    expect(result.unreadable).toEqual(lefts.map(() => null));
+    expect(result.events).toEqual([{ itemId: matching.id, response: [1, ...lefts.slice(1).map(() => null)] }]);
+  });
+
+  test('ordering: starts shuffled, [] until arranged, a restored response reorders the steps', async ({ page }) => {
+    const ordering = knowledgeCheckItems('01-appearance').find((item) => item.type === 'ordering');
+    test.skip(ordering?.type !== 'ordering', 'no ordering item in 01-appearance’s check');
+    if (ordering?.type !== 'ordering') return;
+    await page.goto(`${packageRoot}modules/01-appearance.html`);
+    const question = page.locator(`quiz-question[data-item-id="${ordering.id}"]`);
+    const steps = ordering.steps.map((_, i) => i);
+    const shown = await displayed(question, '.quiz__step');
+    expect(shown).not.toEqual(steps);
+    expect([...shown].sort()).toEqual(steps);
+    const read = () => question.evaluate((el) => (el as HTMLElement & { response: unknown }).response);
+    expect(await read()).toEqual([]);
+    await question.evaluate((el, value) => ((el as HTMLElement & { response: unknown }).response = value), steps);
+    expect(await displayed(question, '.quiz__step')).toEqual(steps);
+    expect(await read()).toEqual(steps);
+    await expect(question.locator('.quiz__move').first()).toBeDisabled(); // 上移 of the first step
+    await expect(question.locator('.quiz__move').last()).toBeDisabled(); // 下移 of the last step
+    await expect(question.locator('.quiz__move').first()).toHaveAccessibleName(`上移：${ordering.steps[0]!.text}`);
+  });
+});
+
+test('exam mode puts no key in the HTML: no feedback, no explanation, no authored indexes, no telling order', async ({ request }) => {
+  const html = await (await request.get(`${packageRoot}exam.html`)).text();
+  const unescape = (text: string) =>
+    text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const exam = getBank().items.filter((item) => isEligible(item, 'exam'));
+  const blocks = new Map(
+    [...html.matchAll(/<quiz-question[^>]*data-item-id="([^"]+)"[^>]*>([\s\S]*?)<\/quiz-question>/g)].map((m) => [m[1]!, m[0]]),
+  );
+  test.skip(blocks.size === 0, 'the exam page renders no questions yet');
+  let singles = 0;
+  let answerFirst = 0;
+  let orderings = 0;
+  let solvedOrder = 0;
+  for (const item of exam) {
+    const block = blocks.get(item.id);
+    if (!block) continue;
+    expect(block, item.id).toContain('data-mode="exam"');
+    expect(block, item.id).not.toMatch(/data-option-index|quiz__data|quiz__feedback|quiz__explanation/);
+    const secrets = [
+      item.explanation,
+      ...(item.type === 'single' ? [item.answer, ...item.distractors].map((o) => o.feedback) : []),
+      ...(item.type === 'multiple' ? [...item.answers, ...item.distractors].map((o) => o.feedback) : []),
+      ...(item.type === 'truefalse' ? [item.feedbackTrue, item.feedbackFalse] : []),
+      ...(item.type === 'ordering' ? item.steps.map((s) => s.feedback) : []),
+      ...(item.type === 'matching' ? item.pairs.map((p) => p.feedback) : []),
+      ...(item.type === 'spotting' ? item.lines.map((l) => l.feedback) : []),
+    ].filter((text): text is string => text !== undefined && text.length > 8);
+    const text = unescape(block);
+    for (const secret of secrets) expect(text.includes(secret), `${item.id} shows “${secret}”`).toBe(false);
+    const labels = [...text.matchAll(/<(?:label|span) class="quiz__(?:label|step-text)"[^>]*>([\s\S]*?)<\/(?:label|span)>/g)].map((m) =>
+      m[1]!.replace(/<[^>]+>/g, '').trim(),
+    );
+    if (item.type === 'single') {
+      singles++;
+      if (labels[0] === item.answer.text) answerFirst++;
+    }
+    if (item.type === 'ordering') {
+      orderings++;
+      if (labels.join('|') === item.steps.map((s) => s.text).join('|')) solvedOrder++;
+    }
+  }
+  // Rendered in a per-item scrambled order: the answer is first only by chance, an ordering item never starts solved
+  // more often than chance.
+  if (singles >= 4) expect(answerFirst).toBeLessThan(singles);
+  if (orderings >= 2) expect(solvedOrder).toBeLessThan(orderings);
+});
+
+// ─── role-plays ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+test.describe('role-play', () => {
+  test.skip(!roleplay, 'no role-play with a good and a bad ending yet');
+  const rp = roleplay!;
+
+  test('good and bad paths reach different endings; the debrief lists kept and broken rules', async ({ page }) => {
+    const csp = await watchCsp(page);
+    await page.goto(`${packageRoot}practice.html`);
+    await expect(page.locator('.rp-card')).toHaveCount(roleplays.length);
+    await page.locator(`.rp-card[data-roleplay-id="${rp.id}"] a`).click();
+    await expect(page.locator('h1')).toHaveText(rp.title);
+
+    for (const kind of ['good', 'bad'] as const) {
+      const path = pathTo(rp, kind);
+      const end = nodeAfter(rp, path);
+      const expected = debrief(rp, path);
+      await choosePath(page, rp, path);
+      await expect(page.locator(`.rp-node[data-node="${end}"]`)).toBeVisible();
+      await expect(page.locator('.rp-node:visible')).toHaveCount(1);
+      const box = page.locator('#rp-debrief');
+      await expect(box).toBeVisible();
+      await expect(box.locator('[data-debrief="ending"]')).toHaveAttribute('data-kind', kind);
+      await expect(box.locator('[data-debrief="summary"]')).toHaveText(expected.ending!.summary);
+      const kept = box.locator('[data-debrief="kept"] li[data-rule]');
+      const broken = box.locator('[data-debrief="broken"] li[data-rule]');
+      await expect(kept).toHaveCount(expected.kept.length);
+      await expect(broken).toHaveCount(expected.broken.length);
+      for (const id of expected.kept) {
+        await expect(box.locator(`[data-debrief="kept"] li[data-rule="${id}"]`)).toContainText(`✓ ${requireRule(id).title}`);
+      }
+      for (const id of expected.broken) {
+        const link = box.locator(`[data-debrief="broken"] li[data-rule="${id}"] a`);
+        await expect(link).toHaveText(requireRule(id).title);
+        await expect(link).toHaveAttribute('href', new RegExp(`^\\.\\./modules/0\\d-[a-z]+\\.html#${id}$`));
+      }
+      await expect(box.locator('.rp-step')).toHaveCount(path.length);
+      if (kind === 'good') expect(expected.broken).toEqual([]);
+      else expect(expected.broken.length).toBeGreaterThan(0);
+      await box.locator('[data-action="restart"]').click();
+      await expect(page.locator(`.rp-node[data-node="${rp.start}"]`)).toBeVisible();
+      await expect(page.locator(`.rp-node[data-node="${rp.start}"] .rp-node__say`)).toBeFocused();
+      await expect(box).toBeHidden();
+    }
+    expect(csp).toEqual([]);
+  });
+
+  test('a choice shows its feedback and moves the focus; a reload mid-role-play resumes at the same node', async ({ page }) => {
+    const failed = trackFailedResponses(page);
+    await openHarness(page, '2004', newLearnerId('rp-resume'));
+    const content = contentFrame(page);
+    await expect(content.locator('#home-continue')).toBeVisible();
+    await shellFrame(page)
+      .locator('#content-frame')
+      .evaluate((frame, src) => ((frame as HTMLIFrameElement).src = src), `roleplays/${rp.id}.html`);
+    await expect(content.locator('h1')).toHaveText(rp.title);
+
+    const path = pathTo(rp, 'good');
+    const firstChoice = rp.nodes[rp.start]!.choices![path[0]!]!;
+    await choosePath(content, rp, path.slice(0, 1));
+    const middle = nodeAfter(rp, path.slice(0, 1));
+    await expect(content.locator(`.rp-node[data-node="${middle}"] .rp-node__say`)).toBeFocused();
+    await expect(content.locator('#rp-feedback')).toContainText(firstChoice.feedback);
+    await expect(content.locator('#rp-feedback')).toHaveAttribute('role', 'status');
+
+    await content.locator('body').evaluate(() => window.location.reload());
+    await expect(content.locator(`.rp-node[data-node="${middle}"]`)).toBeVisible();
+    await expect(content.locator(`.rp-node[data-node="${rp.start}"]`)).toBeHidden();
+    await expect(content.locator('#rp-feedback')).toContainText(firstChoice.feedback);
+
+    // Finish from where it resumed: the debrief covers the whole path, including the step before the reload.
+    let nodeId = middle;
+    for (const index of path.slice(1)) {
+      await content.locator(`.rp-node[data-node="${nodeId}"] .rp-choice[data-choice="${index}"]`).click();
+      nodeId = rp.nodes[nodeId]!.choices![index]!.next;
+    }
+    await expect(content.locator('#rp-debrief [data-debrief="ending"]')).toHaveAttribute('data-kind', 'good');
+    await expect(content.locator('#rp-debrief .rp-step')).toHaveCount(path.length);
+    expect(failed).toEqual([]);
+  });
+});
+
+// ─── accessibility and CSP ──────────────────────────────────────────────────────────────────────────────────────
+
+test.describe('axe (WCAG 2.2 AA) and CSP on quiz pages, opened directly', () => {
+  test('a lesson with its knowledge check, before and after answering', async ({ page }) => {
+    const csp = await watchCsp(page);
+    const module = '05-language';
+    const items = knowledgeCheckItems(module);
+    test.skip(items.length === 0, `${module} has no practice items yet`);
+    await page.goto(`${packageRoot}modules/${module}.html`);
+    await expect(page.locator('quiz-question')).toHaveCount(items.length);
+    expect(csp).toEqual([]);
+    await expectNoAxeViolations(page, `main`);
+
+    // Answer every question wrong-ish (first option / first target) so feedback of both kinds is on screen.
+    for (const question of await page.locator(`#kc-${module} quiz-question`).all()) {
+      const inputs = question.locator('.quiz__input');
+      if ((await inputs.count()) > 0) await inputs.first().check();
+      for (const select of await question.locator('.quiz__select').all()) await select.selectOption({ index: 1 });
+      await question.locator('[data-action="check"]').click();
+      await expect(question.locator('.quiz__result')).not.toBeEmpty();
+    }
+    await expect(page.locator(`#kc-${module} .quiz__feedback:visible`).first()).toBeVisible();
+    await expect(page.locator('[data-kc-progress]')).toContainText('知识检查已完成');
+    await expectNoAxeViolations(page, `main`);
+    await page.setViewportSize({ width: 360, height: 740 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(csp).toEqual([]);
+  });
+
+  test('practice.html and a role-play page, also at a debrief', async ({ page }) => {
+    test.skip(!roleplay, 'no role-play yet');
+    const csp = await watchCsp(page);
+    await page.goto(`${packageRoot}practice.html`);
+    await expect(page.locator('h1')).toHaveText('情景演练');
+    await expectNoAxeViolations(page, 'main');
+
+    const rp = roleplay!;
+    await page.goto(`${packageRoot}roleplays/${rp.id}.html`);
+    await expectNoAxeViolations(page, 'main');
+    await choosePath(page, rp, pathTo(rp, 'bad'));
+    await expect(page.locator('#rp-debrief')).toBeVisible();
+    await expectNoAxeViolations(page, 'main');
+    await page.setViewportSize({ width: 360, height: 740 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(csp).toEqual([]);
+  });
+});

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { encodeSuspendData, ModuleFlag } from '../../src/scorm/suspend-data.ts';
+import { encodeExamState, type ExamState } from '../../src/exam/exam-state.ts';
+import { loadBank } from '../../src/quizzes/load-bank.ts';
+import { rules } from '../../src/rules/index.ts';
+import { breakingLines, drawExam, seedFrom } from '../../src/quizzes/engine/index.ts';
+import { loadCourseConfig } from '../../src/config/load-config.ts';
+import type { BankItem } from '../../src/quizzes/schema.ts';
+
+/** What the built launch page tells the shell (the JSON in index.html / refresher.html). */
+export interface BuiltCourseData {
+  identifier: string;
+  courseTag: string;
+  contentHash: string;
+  modules: Array<{ id: string; hasCheck: boolean }>;
+}
+
+export function builtCourseData(launch: 'index.html' | 'refresher.html' = 'index.html'): BuiltCourseData {
+  const html = readFileSync(`dist/site/${launch}`, 'utf8');
+  const json = /<script type="application\/json" id="course-data">(.*?)<\/script>/s.exec(html)?.[1];
+  if (!json) throw new Error(`no course data in dist/site/${launch}`);
+  return JSON.parse(json) as BuiltCourseData;
+}
+
+/** suspend_data as the course itself would write it, e.g. every module completed, or an exam in a given state. */
+export function suspendDataFor(
+  options: { modulesDone?: boolean; exam?: ExamState; launch?: 'index.html' | 'refresher.html' } = {},
+): string {
+  const data = builtCourseData(options.launch);
+  const all = ModuleFlag.visited | ModuleFlag.reachedEnd | ModuleFlag.checkAnswered;
+  const modules = data.modules.map(() => (options.modulesDone ? all : 0));
+  const segments: Record<string, string> = options.exam ? { ex: encodeExamState(options.exam) } : {};
+  return encodeSuspendData({ modules, segments }, data.courseTag, data.contentHash);
+}
+
+export const config = loadCourseConfig();
+export const bank = loadBank('src/quizzes/bank', new Set(rules.map((rule) => rule.id)));
+
+/** The questions a learner gets in an attempt: the same seeded draw the exam page makes. */
+export function drawFor(learnerId: string, attempt: number): BankItem[] {
+  const seed = seedFrom(learnerId, String(attempt), String(config.edition));
+  return drawExam(bank, { size: config.exam.size, quotas: config.exam.quotas, seed, use: 'exam' });
+}
+
+/** The fully right response of an item, in authored indexes. */
+export function correctResponse(item: BankItem): unknown {
+  switch (item.type) {
+    case 'single':
+      return 0;
+    case 'multiple':
+      return item.answers.map((_, index) => index);
+    case 'truefalse':
+      return item.answer;
+    case 'ordering':
+      return item.steps.map((_, index) => index);
+    case 'matching':
+      return item.pairs.map((_, index) => index);
+    case 'spotting':
+      return breakingLines(item);
+  }
+}
+
+/** A fully wrong response of an item. */
+export function wrongResponse(item: BankItem): unknown {
+  switch (item.type) {
+    case 'single':
+      return 1;
+    case 'multiple':
+      return [item.answers.length];
+    case 'truefalse':
+      return !item.answer;
+    case 'ordering':
+      return item.steps.map((_, index) => index).reverse();
+    case 'matching':
+      return item.pairs.map((_, index) => (index + 1) % item.pairs.length);
+    case 'spotting':
+      return item.lines.flatMap((line, index) => (line.breaks ? [] : [index]));
+  }
+}
