@@ -178,3 +178,61 @@ test('the exam page HTML holds no answer key or feedback', async ({ request }) =
   }
   expect(html).not.toMatch(/data-correct|"answer"|feedbackTrue/);
 });
+
+test('SCORM 1.2: a third failed attempt ends with "failed" and no further attempt', async ({ page }) => {
+  const learner = newLearnerId('third');
+  const twoFailed = suspendDataFor({
+    modulesDone: true,
+    exam: { attempt: 2, phase: 'idle', deadline: 0, answers: [], last: { score: 40, passed: false, date: '20261120' } },
+  });
+  await openHarness(page, '1.2', learner, `&suspend=${encodeURIComponent(twoFailed)}`);
+  expect(await cmiValue(page, 'cmi.core.lesson_status')).toBe('incomplete'); // two failures, one attempt left
+  const content = contentFrame(page);
+  await content.locator('a[href$="exam.html"]').first().click();
+  await expect(content.locator('#result-verdict')).toHaveText('本次考试未通过。');
+  await content.locator('#exam-retake').click();
+  await answerAll(page, learner, 3, false);
+  await submit(page);
+  await expect(content.locator('#exam-retake')).toBeHidden();
+  await expect(content.locator('#result-exhausted')).toBeVisible();
+  await expect.poll(() => cmiValue(page, 'cmi.core.lesson_status')).toBe('failed');
+  expect(await cmiValue(page, 'cmi.core.score.raw')).toBe('0');
+  // Relaunch: the exam stays closed.
+  await page.reload();
+  await contentFrame(page).locator('a[href$="exam.html"]').first().click();
+  await expect(contentFrame(page).locator('#exam-retake')).toBeHidden();
+  await expect(contentFrame(page).locator('#exam-start')).toBeHidden();
+});
+
+test('the certificate escapes the LMS name and prints on one A4 landscape page', async ({ page }) => {
+  const hostile = '<script>alert(1)</script>, <img src=x onerror=alert(2)>';
+  const passed = suspendDataFor({
+    modulesDone: true,
+    exam: { attempt: 1, phase: 'idle', deadline: 0, answers: [], last: { score: 95, passed: true, date: '20261127' }, passed: { score: 95, passed: true, date: '20261127' } },
+  });
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await openHarness(page, '2004', newLearnerId('cert'), `&name=${encodeURIComponent(hostile)}&suspend=${encodeURIComponent(passed)}`);
+  const content = contentFrame(page);
+  await content.locator('a[href$="certificate.html"]').first().click();
+  const name = content.locator('[data-field="name"]');
+  await expect(name).toHaveText('<img src=x onerror=alert(2)> <script>alert(1)</script>');
+  await expect(name.locator('script, img')).toHaveCount(0);
+  await expect(content.locator('[data-field="score"]')).toHaveText('95 分');
+  expect(dialogs).toEqual([]);
+
+  // Print the filled-in certificate document (the frame's DOM, with its own stylesheets) and count PDF pages.
+  const frame = page.frames().find((candidate) => candidate.url().endsWith('/certificate.html'))!;
+  const html = (await frame.content())
+    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
+    .replace('<head>', `<head><base href="${frame.url()}">`);
+  const printable = await page.context().newPage();
+  await printable.setContent(html, { waitUntil: 'networkidle' });
+  await expect(printable.locator('[data-field="name"]')).toHaveText('<img src=x onerror=alert(2)> <script>alert(1)</script>');
+  const pdf = await printable.pdf({ preferCSSPageSize: true });
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+  expect(pages).toHaveLength(1);
+});

@@ -8,12 +8,30 @@ import { strFromU8, unzipSync } from 'fflate';
 import { loadCourseConfig } from '../src/config/load-config.ts';
 import { validateManifest } from '../src/scorm/package/validate-manifest.ts';
 import { courseIdentity } from '../src/config/identity.ts';
+import { loadBank } from '../src/quizzes/load-bank.ts';
+import { rules } from '../src/rules/index.ts';
 
 const config = loadCourseConfig();
 const packages = (['course', 'refresher'] as const).flatMap((mode) =>
   config.packages[mode].map((kind) => ({ mode, kind, ...courseIdentity(config, mode) })),
 );
 const zipName = (identifier: string, kind: string) => `${identifier}-${kind}.zip`;
+
+test('the HR item map lists every exam-eligible item of the bank, with its right answer', () => {
+  const bank = loadBank('src/quizzes/bank', new Set(rules.map((rule) => rule.id)));
+  const csv = readFileSync(path.join('dist/packages', `${config.course.identifier}-item-map.csv`), 'utf8');
+  expect(csv.startsWith('\uFEFF')).toBe(true);
+  const rows = csv.slice(1).trim().split('\r\n').slice(1);
+  const ids = rows.map((row) => row.split(',')[0]);
+  const eligible = bank.items.filter((item) => item.use !== 'practice');
+  expect(ids).toEqual(eligible.map((item) => item.id));
+  for (const item of eligible) {
+    const row = rows[ids.indexOf(item.id)]!;
+    expect(row).toContain(`m${item.module}`);
+    expect(row).toContain(item.rules.join(' '));
+    if (item.type === 'single') expect(row).toContain(item.answer.text.replace(/"/g, '""'));
+  }
+});
 
 test('every configured package was written, with its own identifier', () => {
   expect(packages.map((pkg) => zipName(pkg.identifier, pkg.kind))).toEqual([

@@ -1,0 +1,128 @@
+// Byte budgets on the built packages, and a package that loads nothing from outside itself. Deterministic: sizes in
+// bytes, never times (timings are printed by `npm run bench`, not asserted — GUIDE: "Measured"). Page weights are
+// measured by scripts/page-weight.ts, the same code the bench prints them with. Needs `npm run package` first.
+import { expect, test } from '@playwright/test';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { loadCourseConfig } from '../src/config/load-config.ts';
+import { htmlPages, kb, measurePage, readZip, type SiteFiles } from '../scripts/page-weight.ts';
+
+const KB = 1024;
+/** A full-course zip; LMS upload limits and slow links in service halls. */
+const zipBudgetBytes = 250 * KB;
+/** JavaScript a page loads (its scripts and their static imports), gzip -9. */
+const jsBudgetGzipBytes = 12 * KB;
+
+const packagesDir = 'dist/packages';
+/** Where e2e/server/serve.ts mounts the packages (its `contentPrefix`). */
+const contentPrefix = '/lms-content/tenant-7/course-files/3f9a0c/';
+const identifier = loadCourseConfig().course.identifier;
+const courseZips = [`${identifier}-scorm12.zip`, `${identifier}-scorm2004.zip`];
+const cspPackage = `${identifier}-scorm2004`;
+
+const missing = `is missing: run \`npm run package\` before the e2e tests`;
+const zipsOnDisk = existsSync(packagesDir) ? readdirSync(packagesDir).filter((file) => file.endsWith('.zip')).sort() : [];
+const zipFiles = new Map<string, SiteFiles>();
+function filesOf(zip: string): SiteFiles {
+  let files = zipFiles.get(zip);
+  if (!files) {
+    const zipPath = path.join(packagesDir, zip);
+    if (!existsSync(zipPath)) throw new Error(`${zipPath} ${missing}`);
+    files = readZip(zipPath);
+    zipFiles.set(zip, files);
+  }
+  return files;
+}
+
+test.describe('package size', () => {
+  for (const zip of courseZips) {
+    test(`${zip} ≤ 250 KB`, () => {
+      const zipPath = path.join(packagesDir, zip);
+      expect(existsSync(zipPath), `${zipPath} ${missing}`).toBe(true);
+      const bytes = statSync(zipPath).size;
+      expect(bytes, `${zip} is ${bytes} bytes (${kb(bytes)}); the budget is ${zipBudgetBytes} bytes (250 KB)`).toBeLessThanOrEqual(
+        zipBudgetBytes,
+      );
+    });
+  }
+});
+
+test.describe('JavaScript per page', () => {
+  if (zipsOnDisk.length === 0) {
+    test('the packages exist', () => {
+      throw new Error(`${packagesDir} has no zip: ${missing}`);
+    });
+  }
+  // Every page of every package, as the LMS receives it.
+  for (const zip of zipsOnDisk) {
+    test(`${zip}: every page loads ≤ 12 KB of JavaScript (gzip)`, () => {
+      const files = filesOf(zip);
+      const pages = htmlPages(files);
+      expect(pages.length, `${zip} has HTML pages`).toBeGreaterThan(0);
+      const weights = pages.map((page) => measurePage(files, page));
+      const report = weights.map((w) => `${w.page}: ${w.js.gzip} bytes (${kb(w.js.gzip)}) in ${w.js.files.length} files`);
+      test.info().annotations.push({ type: 'js gzip', description: report.join('; ') });
+      const over = weights
+        .filter((w) => w.js.gzip > jsBudgetGzipBytes)
+        .map((w) => `${w.page}: ${w.js.gzip} bytes (${kb(w.js.gzip)}) — ${w.js.files.join(', ')}`);
+      expect(over, `pages over ${jsBudgetGzipBytes} bytes of JS (gzip)`).toEqual([]);
+      // A script the page references but the package lacks would load nothing here and fail in the LMS.
+      expect(weights.flatMap((w) => w.unresolved.map((ref) => `${w.page}: ${ref}`)), 'references outside the package').toEqual([]);
+    });
+  }
+});
+
+test.describe(`nothing loaded from outside the package (${cspPackage}, deep URL, no harness)`, () => {
+  const zip = `${cspPackage}.zip`;
+  const pages = existsSync(path.join(packagesDir, zip)) ? htmlPages(filesOf(zip)) : [];
+  if (pages.length === 0) {
+    test('the package exists', () => {
+      throw new Error(`${path.join(packagesDir, zip)} ${missing}`);
+    });
+  }
+  const packageRoot = `${contentPrefix}${cspPackage}/`;
+
+  for (const file of pages) {
+    test(`${file}: same-origin requests under the package only, no CSP violation`, async ({ page, baseURL }) => {
+      const origin = new URL(baseURL!).origin;
+      const requests: string[] = [];
+      const outside: string[] = [];
+      const failed: string[] = [];
+      const violations: string[] = [];
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        requests.push(url.href);
+        // data: URLs carry their bytes inline (the CSP allows them for images only); everything else is fetched.
+        if (url.protocol === 'data:') return;
+        if (url.origin !== origin || !url.pathname.startsWith(packageRoot)) outside.push(`${request.resourceType()} ${url.href}`);
+      });
+      page.on('response', (response) => {
+        if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+      });
+      // A binding reaches every frame (the shell's content frame too) and outlives its navigations.
+      await page.exposeBinding('__reportCspViolation', (_source, text: string) => void violations.push(text));
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          const report = (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation;
+          void report(
+            `${location.pathname}: ${event.violatedDirective} blocked ${event.blockedURI || '(inline)'}` +
+              ` at ${event.sourceFile}:${event.lineNumber}`,
+          );
+        });
+      });
+
+      const response = await page.goto(packageRoot + file);
+      expect(response?.status(), file).toBe(200);
+      // Scroll every frame to the end so lazy content would load too, then let the network settle.
+      for (const frame of page.frames()) {
+        await frame.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight)).catch(() => {});
+      }
+      await page.waitForLoadState('networkidle');
+
+      expect(requests, 'the page itself was requested').toContain(new URL(packageRoot + file, origin).href);
+      expect(outside, `requests outside ${origin}${packageRoot}`).toEqual([]);
+      expect(failed, 'failed requests (a file missing from the package)').toEqual([]);
+      expect(violations, 'securitypolicyviolation events').toEqual([]);
+    });
+  }
+});
