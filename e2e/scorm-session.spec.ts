@@ -18,6 +18,7 @@ import {
 for (const version of versions) {
   test.describe(`SCORM ${version} in the scorm-again harness`, () => {
     test('one session through all seven modules, then exit', async ({ page }) => {
+      test.setTimeout(120_000); // seven lessons, each with its knowledge check
       const failed = trackFailedResponses(page);
       await openHarness(page, version, newLearnerId('journey'));
       const content = contentFrame(page);

@@ -1,0 +1,196 @@
+// Accessibility of every page of the course, with axe (WCAG 2.2 AA), a keyboard-only exam, visible focus,
+// reduced motion and 200 % zoom. Pages are opened the way a learner meets them: inside the course shell.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { drawFor, suspendDataFor } from './support/course-data.ts';
+
+const prefix = '/lms-content/tenant-7/course-files/3f9a0c/yks-service-conduct-scorm2004/';
+const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const lessons = ['01-appearance', '02-reception', '03-telephone', '04-conduct', '05-language', '06-facilities', '07-efficiency'];
+const roleplays = ['rp-angry-applicant', 'rp-incomplete-materials', 'rp-phone-colleague-out', 'rp-reception-guest', 'rp-urgent-closing'];
+
+/**
+ * Opens the course shell in standalone mode (no LMS: progress in localStorage), starting from the given
+ * suspend_data, so every state — an open exam, a result, a certificate — can be reached without a long journey.
+ */
+async function openShell(page: Page, suspendData: string, learner = 'a11y'): Promise<void> {
+  await page.addInitScript(
+    ([data, id]) => {
+      if (location.pathname.endsWith('/index.html') && !sessionStorage.getItem('preset')) {
+        sessionStorage.setItem('preset', '1');
+        localStorage.setItem('yks-course:yks-service-conduct', JSON.stringify({ location: '', suspendData: data }));
+        localStorage.setItem('yks-course:local-learner', id);
+      }
+    },
+    [suspendData, learner] as const,
+  );
+  await page.goto(`${prefix}index.html`);
+  await expect(page.locator('html')).toHaveAttribute('data-lms', 'local', { timeout: 10_000 });
+}
+
+async function showInShell(page: Page, path: string): Promise<void> {
+  await page.locator('#content-frame').evaluate((frame, src) => ((frame as HTMLIFrameElement).src = src), path);
+  await expect(page.frameLocator('#content-frame').locator('main').first()).toBeVisible();
+}
+
+async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(axeTags).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  expect(summary, label).toEqual([]);
+}
+
+const allDone = () => suspendDataFor({ modulesDone: true });
+const passedState = () =>
+  suspendDataFor({
+    modulesDone: true,
+    exam: { attempt: 1, phase: 'idle', deadline: 0, answers: [], last: { score: 90, passed: true, date: '20261127' }, passed: { score: 90, passed: true, date: '20261127' } },
+  });
+
+test.describe('axe finds nothing', () => {
+  test.describe.configure({ timeout: 90_000 });
+
+  test('shell and home', async ({ page }) => {
+    await openShell(page, suspendDataFor());
+    await expectNoAxeViolations(page, 'shell + home');
+  });
+
+  const pages = [
+    ...lessons.map((id) => `modules/${id}.html`),
+    'practice.html',
+    'reference-card.html',
+    'glossary.html',
+    ...roleplays.map((id) => `roleplays/${id}.html`),
+  ];
+  for (const path of pages) {
+    test(`${path} in the shell`, async ({ page }) => {
+      await openShell(page, suspendDataFor());
+      await showInShell(page, path);
+      await expectNoAxeViolations(page, path);
+    });
+  }
+
+  test('exam: intro, a question of every type, the submit dialog, results with review, certificate', async ({ page }) => {
+    await openShell(page, allDone(), 'a11y-exam');
+    await showInShell(page, 'exam.html');
+    const content = page.frameLocator('#content-frame');
+    await expect(content.locator('#exam-start')).toBeVisible();
+    await expectNoAxeViolations(page, 'exam intro');
+    await content.locator('#exam-start').click();
+    const draw = drawFor('a11y-exam', 1);
+    const seen = new Set<string>();
+    for (const [index, item] of draw.entries()) {
+      if (seen.has(item.type)) continue;
+      seen.add(item.type);
+      await content.locator('.exam-map-button').nth(index).click();
+      await expect(content.locator('#exam-position')).toHaveText(`第 ${index + 1} 题，共 ${draw.length} 题`);
+      await expectNoAxeViolations(page, `exam question (${item.type})`);
+    }
+    await content.locator('#exam-submit').click();
+    await expectNoAxeViolations(page, 'submit dialog');
+    await content.locator('#exam-confirm-submit').click();
+    await expect(content.locator('#exam-result')).toBeVisible();
+    await expectNoAxeViolations(page, 'exam result');
+  });
+
+  test('results with review, certificate, refresher home', async ({ page }) => {
+    await openShell(page, passedState());
+    await showInShell(page, 'exam.html');
+    await expect(page.frameLocator('#content-frame').locator('#exam-result')).toBeVisible();
+    await expectNoAxeViolations(page, 'passed result with review');
+    await showInShell(page, 'certificate.html');
+    await expect(page.frameLocator('#content-frame').locator('#certificate')).toBeVisible();
+    await expectNoAxeViolations(page, 'certificate');
+    await page.goto('/lms-content/tenant-7/course-files/3f9a0c/yks-service-conduct-refresher-2026-scorm2004/refresher.html');
+    await expect(page.locator('html')).toHaveAttribute('data-lms', 'local', { timeout: 10_000 });
+    await expectNoAxeViolations(page, 'refresher home');
+  });
+});
+
+/** Presses Tab until the focused element matches, as a keyboard user would (no programmatic focus). */
+async function tabTo(page: Page, description: string, matches: string, limit = 80): Promise<void> {
+  for (let presses = 0; presses < limit; presses++) {
+    await page.keyboard.press('Tab');
+    const hit = await page.frameLocator('#content-frame').locator(':focus').evaluate((el, selector) => el.matches(selector), matches).catch(() => false);
+    if (hit) return;
+  }
+  throw new Error(`Tab never reached ${description}`);
+}
+
+async function focusIsVisible(page: Page): Promise<boolean> {
+  return page.frameLocator('#content-frame').locator(':focus').evaluate((el) => {
+    const style = getComputedStyle(el);
+    return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
+  });
+}
+
+test('keyboard only: take the exam from start to result, with visible focus throughout', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openShell(page, allDone(), 'a11y-keys');
+  await showInShell(page, 'exam.html');
+  const content = page.frameLocator('#content-frame');
+  await expect(content.locator('#exam-start')).toBeVisible();
+  await page.locator('#content-frame').focus();
+  await tabTo(page, '开始考试', '#exam-start');
+  expect(await focusIsVisible(page)).toBe(true);
+  await page.keyboard.press('Enter');
+  const draw = drawFor('a11y-keys', 1);
+  // Answer questions in order until every question type has been answered once by keyboard.
+  const lastNeeded = Math.max(...[...new Set(draw.map((item) => item.type))].map((type) => draw.findIndex((item) => item.type === type)));
+  for (let index = 0; index <= lastNeeded; index++) {
+    await expect(content.locator('#exam-position')).toHaveText(`第 ${index + 1} 题，共 ${draw.length} 题`);
+    // Into the question's first control, answer it the way its control type is used from a keyboard.
+    await tabTo(page, `question ${index + 1}`, '.exam-slot:not([hidden]) quiz-question input, .exam-slot:not([hidden]) quiz-question select, .exam-slot:not([hidden]) quiz-question button');
+    expect(await focusIsVisible(page)).toBe(true);
+    const tag = await content.locator(':focus').evaluate((el) => el.tagName);
+    if (tag === 'SELECT') {
+      // Matching: choose a target for every left, select by select.
+      const selects = await content.locator('.exam-slot:not([hidden]) select').count();
+      for (let select = 0; select < selects; select++) {
+        if (select > 0) await tabTo(page, `select ${select + 1}`, '.exam-slot:not([hidden]) select', 5);
+        await page.keyboard.press('ArrowDown');
+      }
+    } else {
+      await page.keyboard.press('Space');
+    }
+    await expect(content.locator('.exam-map-button').nth(index)).toHaveClass(/answered/);
+    if (index < lastNeeded) {
+      await tabTo(page, '下一题', '#exam-next');
+      await page.keyboard.press('Enter');
+    }
+  }
+  await tabTo(page, '交卷', '#exam-submit');
+  await page.keyboard.press('Enter');
+  await expect(content.locator('#exam-confirm')).toBeVisible();
+  if (lastNeeded < draw.length - 1) await expect(content.locator('#exam-unanswered')).toContainText(`还有 ${draw.length - lastNeeded - 1} 道题未作答`);
+  await tabTo(page, '确认交卷', '#exam-confirm-submit', 40);
+  await page.keyboard.press('Enter');
+  await expect(content.locator('#exam-result')).toBeVisible();
+  await expect(content.locator('#result-title')).toBeFocused();
+});
+
+test('reduced motion: nothing animates', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openShell(page, suspendDataFor());
+  for (const path of ['home.html', 'modules/05-language.html', `roleplays/${roleplays[0]}.html`]) {
+    await showInShell(page, path);
+    const moving = await page.frameLocator('#content-frame').locator('body').evaluate(() =>
+      [...document.querySelectorAll('*')].filter((el) => {
+        const style = getComputedStyle(el);
+        return parseFloat(style.transitionDuration) > 0.01 || (style.animationName !== 'none' && parseFloat(style.animationDuration) > 0.01);
+      }).length,
+    );
+    expect(moving, path).toBe(0);
+  }
+});
+
+test('200 % zoom (640 CSS px of a 1280 px window): no content cut off sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 640, height: 800 });
+  await openShell(page, passedState());
+  for (const path of ['home.html', ...lessons.map((id) => `modules/${id}.html`), 'practice.html', `roleplays/${roleplays[1]}.html`, 'exam.html', 'certificate.html', 'reference-card.html', 'glossary.html']) {
+    await showInShell(page, path);
+    const overflow = await page.frameLocator('#content-frame').locator('body').evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+  const shellOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(shellOverflow).toBeLessThanOrEqual(0);
+});
