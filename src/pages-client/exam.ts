@@ -288,17 +288,7 @@ function submit(automatic: boolean): void {
       state.answers[index] = displayedOrder(item);
     }
   });
-  const responses: Record<string, unknown> = {};
-  draw.forEach((item, index) => (responses[item.id] = state.answers[index] ?? null));
-  const report = buildExamReport({
-    attempt: state.attempt,
-    items: draw,
-    responses,
-    timings,
-    rules: config.rules,
-    moduleTitles: config.moduleTitles,
-    submittedAt: new Date(),
-  });
+  const report = currentReport();
   const outcome = { score: report.score, passed: report.passed, date: localDateStamp(new Date()) };
   state = { ...state, phase: 'idle', deadline: 0, last: outcome, passed: report.passed ? outcome : state.passed };
   // The segment first, then the report: the shell derives the reported status from the saved state.
@@ -310,6 +300,21 @@ function submit(automatic: boolean): void {
   }
   submitting = false;
   renderResult(automatic);
+}
+
+/** The report of the current draw and answers (the same function scores the submit and draws the results). */
+function currentReport() {
+  const responses: Record<string, unknown> = {};
+  draw.forEach((item, index) => (responses[item.id] = state.answers[index] ?? null));
+  return buildExamReport({
+    attempt: state.attempt,
+    items: draw,
+    responses,
+    timings,
+    rules: config.rules,
+    moduleTitles: config.moduleTitles,
+    submittedAt: new Date(),
+  });
 }
 
 // ── result ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -326,16 +331,7 @@ function renderResult(automatic = false): void {
   verdict.className = passed ? 'verdict pass' : 'verdict fail';
 
   // Per-module results (a bar per module; the numbers are in the text, the bar only repeats them).
-  const responses: Record<string, unknown> = {};
-  draw.forEach((item, index) => (responses[item.id] = state.answers[index] ?? null));
-  const report = buildExamReport({
-    attempt: state.attempt,
-    items: draw,
-    responses,
-    rules: config.rules,
-    moduleTitles: config.moduleTitles,
-    submittedAt: new Date(),
-  });
+  const report = currentReport();
   const modules = $('#result-modules');
   modules.replaceChildren(
     ...report.perModule.map((entry) => {
