@@ -46,6 +46,7 @@ for (const version of versions) {
       const content = page.frameLocator('#content-frame');
       await content.locator('.module a').nth(2).click();
       await expect(content.locator('h1')).toHaveText('接打电话规范');
+      await expect(content.locator('html')).toHaveAttribute('data-shell', 'standalone'); // the shell has seen the visit
       await page.locator('#shell-home').click();
       await expect(content.locator('.module').nth(2)).toHaveAttribute('data-status', 'in-progress');
       await page.reload();

@@ -28,7 +28,11 @@ export function connectToShell(): void {
     window.addEventListener('message', (event) => {
       if (event.origin !== window.location.origin || event.source !== shellWindow()) return;
       const message = unwrap<ShellToPage>(event.data);
-      if (message?.type === 'snapshot') $shell.set(message.snapshot);
+      if (message?.type === 'snapshot') {
+        $shell.set(message.snapshot);
+        // A hook for styles and tests: this page is connected and the shell has seen it.
+        document.documentElement.dataset.shell = message.snapshot.connection;
+      }
     });
   }
   const body = document.body;

@@ -255,3 +255,20 @@ test('role-play texts use the corrected forms of the standard and full-width pun
   const problems = roleplays().flatMap((rp) => textProblems(rp.id, rp));
   assert.deepEqual(problems, []);
 });
+
+test('role-play pages do not always show the rule-keeping reply first', async () => {
+  const { choiceOrder } = await import('./engine/index.ts');
+  const { loadRoleplays } = await import('./load-bank.ts');
+  const { rules } = await import('../rules/index.ts');
+  const roleplays = loadRoleplays('src/quizzes/roleplays', new Set(rules.map((rule) => rule.id)));
+  const positions: number[] = [];
+  for (const roleplay of roleplays) {
+    for (const [nodeId, node] of Object.entries(roleplay.nodes)) {
+      if (!node.choices) continue;
+      const shown = choiceOrder(roleplay, nodeId); // what RoleplayPlayer.astro renders
+      positions.push(shown.findIndex((index) => !node.choices![index]!.breaks?.length));
+    }
+  }
+  const firstShare = positions.filter((position) => position === 0).length / positions.length;
+  assert.ok(firstShare < 0.6, `the good reply is shown first at ${Math.round(firstShare * 100)} % of decision points`);
+});

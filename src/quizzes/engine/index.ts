@@ -21,6 +21,7 @@ export {
   lastChoice,
   isFinished,
   debrief,
+  choiceOrder,
   RoleplayError,
 } from './roleplay.ts';
 export type { RoleplayState, RoleplayStep, Debrief } from './roleplay.ts';

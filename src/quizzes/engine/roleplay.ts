@@ -5,6 +5,7 @@
  * with every `next` present, so every path ends.
  */
 import type { Roleplay, RoleplayChoice, RoleplayEnding, RoleplayNode } from '../schema.ts';
+import { seedFrom, shuffle } from './random.ts';
 
 export interface RoleplayState {
   readonly roleplay: Roleplay;
@@ -114,4 +115,16 @@ export function debrief(rp: Roleplay, path: readonly number[]): Debrief {
     ending: nodeAt(rp, nodeId).ending ?? null,
     steps,
   };
+}
+
+/**
+ * The order a node's choices are shown in: fixed per role-play and node, and not the authored order (authors tend to
+ * write the rule-keeping reply first). Returns authored choice indexes, which stay what a path stores.
+ */
+export function choiceOrder(rp: Roleplay, nodeId: string): number[] {
+  const count = rp.nodes[nodeId]?.choices?.length ?? 0;
+  return shuffle(
+    Array.from({ length: count }, (_, index) => index),
+    seedFrom(rp.id, nodeId),
+  );
 }
