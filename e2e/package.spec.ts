@@ -85,13 +85,16 @@ for (const { mode, kind, identifier, title } of packages) {
       expect(strFromU8(files[launch]!)).toContain(`<meta name="scorm-version" content="${marker}">`);
     });
 
-    test('contains no scorm-again code and loads nothing from outside the package', () => {
+    test('contains no scorm-again code, no inline handlers or eval, and loads nothing from outside the package', () => {
       for (const name of names.filter((n) => /\.(html|js|css)$/.test(n))) {
         const text = strFromU8(files[name]!);
         expect(text, name).not.toMatch(/Scorm12API|Scorm2004API|scorm-again|jcputney/);
         expect(text, name).not.toMatch(/(?:src|href)\s*=\s*["']?(?:https?:)?\/\//);
         expect(text, name).not.toMatch(/url\(\s*["']?(?:https?:)?\/\//);
         expect(text, name).not.toMatch(/import\s*\(?\s*["'](?:https?:)?\/\//);
+        // Security: no inline event handlers, no eval or string-built functions (the CSP forbids them too).
+        if (name.endsWith('.html')) expect(text, name).not.toMatch(/<[^>]+\son[a-z]+\s*=/i);
+        if (name.endsWith('.js')) expect(text, name).not.toMatch(/\beval\(|new Function\(/);
       }
     });
 

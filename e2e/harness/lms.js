@@ -71,11 +71,6 @@
     return JSON.parse(JSON.stringify(api.cmi));
   }
 
-  function exitValue() {
-    const cmi = snapshotCmi();
-    return version === '2004' ? cmi.exit : cmi.core && cmi.core.exit;
-  }
-
   let lastExit = '';
   function persist() {
     const cmi = snapshotCmi();
