@@ -17,7 +17,7 @@ import {
   versions,
   type Version,
 } from './support/lms.ts';
-import { builtCourseData, suspendDataFor } from './support/course-data.ts';
+import { builtCourseData, correctResponse, drawFor, suspendDataFor } from './support/course-data.ts';
 
 const zipFor = (version: Version) => `yks-service-conduct-${version === '2004' ? 'scorm2004' : 'scorm12'}`;
 const contentUrl = (version: Version, page = 'index.html') =>
@@ -110,6 +110,15 @@ for (const version of versions) {
       await content.locator('a[href$="exam.html"]').first().click();
       await content.locator('#exam-start').click();
       await expect(content.locator('#exam-run')).toBeVisible();
+      const first = drawFor(learner, 1)[0]!;
+      await content.locator(`.exam-slot[data-item-id="${first.id}"] quiz-question`).evaluate(
+        (question, detail) => {
+          (question as HTMLElement & { response: unknown }).response = detail.response;
+          question.dispatchEvent(new CustomEvent('quiz-change', { bubbles: true, detail }));
+        },
+        { itemId: first.id, response: correctResponse(first) },
+      );
+      await expect(content.locator('.exam-map-button.answered')).toHaveCount(1);
       await content.locator('#exam-next').click();
       await page.close({ runBeforeUnload: true });
       const again = await context.newPage();
@@ -120,6 +129,7 @@ for (const version of versions) {
       expect(exam.attempt).toBe(1);
       expect(exam.phase).toBe('running');
       expect(exam.deadline).toBeGreaterThan(Date.now() / 1000);
+      expect(exam.answers[0]).toEqual(correctResponse(first));
     });
 
     test('corrupt suspend_data starts fresh without an error and is replaced by valid data', async ({ page }) => {

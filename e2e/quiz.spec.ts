@@ -37,14 +37,20 @@ async function expectNoAxeViolations(page: Page, include: string): Promise<void>
 }
 
 async function isFocused(target: Locator): Promise<boolean> {
-  return target.evaluate((el) => el === el.ownerDocument.activeElement && el.ownerDocument.hasFocus()).catch(() => false);
+  return target
+    .evaluate((el) => el === el.ownerDocument.activeElement && el.ownerDocument.hasFocus())
+    .catch(() => false);
 }
 
 /** Moves the focus to `target` with Tab (or Shift+Tab when it lies before the focus), as a keyboard user does. */
 async function keyboardFocus(page: Page, target: Locator, max = 250): Promise<void> {
   const backwards = await target.evaluate((el) => {
     const active = el.ownerDocument.activeElement;
-    return !!active && active !== el.ownerDocument.body && !!(el.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING);
+    return (
+      !!active &&
+      active !== el.ownerDocument.body &&
+      !!(el.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING)
+    );
   });
   for (let i = 0; i < max; i++) {
     if (await isFocused(target)) return;
@@ -55,7 +61,9 @@ async function keyboardFocus(page: Page, target: Locator, max = 250): Promise<vo
 
 /** Authored indexes in display order (choice rows or ordering steps). */
 async function displayed(question: Locator, selector = '[data-options] > [data-option-index]'): Promise<number[]> {
-  return question.locator(selector).evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.optionIndex)));
+  return question
+    .locator(selector)
+    .evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.optionIndex)));
 }
 
 /** Answers one practice question correctly with the keyboard only, then checks it (Enter on 检查答案). */
@@ -208,7 +216,9 @@ test.describe('practice feedback (page opened directly)', () => {
   const items = knowledgeCheckItems(module);
   const single = items.find((item) => item.type === 'single');
 
-  test('a wrong answer shows the option’s rule-citing feedback, the explanation, and 再试一次 resets', async ({ page }) => {
+  test('a wrong answer shows the option’s rule-citing feedback, the explanation, and 再试一次 resets', async ({
+    page,
+  }) => {
     test.skip(!single || single.type !== 'single', `${module} has no single item in its check`);
     if (!single || single.type !== 'single') return;
     await page.goto(`${packageRoot}modules/${module}.html`);
@@ -252,7 +262,9 @@ test.describe('practice feedback (page opened directly)', () => {
       el.addEventListener('quiz-change', (event) => events.push((event as CustomEvent).detail));
       const selects = [...el.querySelectorAll<HTMLSelectElement>('.quiz__select')];
       const targetsOf = (select: HTMLSelectElement) =>
-        [...select.querySelectorAll<HTMLElement>('option[data-option-index]')].map((o) => Number(o.dataset.optionIndex));
+        [...select.querySelectorAll<HTMLElement>('option[data-option-index]')].map((o) =>
+          Number(o.dataset.optionIndex),
+        );
       const empty = el.response;
       el.response = selects.map((_, i) => i);
       const restored = el.response;
@@ -262,7 +274,8 @@ test.describe('practice feedback (page opened directly)', () => {
       const shown = selects.map(targetsOf);
       const afterOrder = el.response;
       el.disabled = true;
-      const disabled = selects.every((s) => s.disabled) && el.querySelector<HTMLButtonElement>('[data-action="check"]')!.disabled;
+      const disabled =
+        selects.every((s) => s.disabled) && el.querySelector<HTMLButtonElement>('[data-action="check"]')!.disabled;
       el.disabled = false;
       el.response = 'nonsense';
       const unreadable = el.response;
@@ -302,13 +315,23 @@ test.describe('practice feedback (page opened directly)', () => {
   });
 });
 
-test('exam mode puts no key in the HTML: no feedback, no explanation, no authored indexes, no telling order', async ({ request }) => {
+test('exam mode puts no key in the HTML: no feedback, no explanation, no authored indexes, no telling order', async ({
+  request,
+}) => {
   const html = await (await request.get(`${packageRoot}exam.html`)).text();
   const unescape = (text: string) =>
-    text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    text
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
   const exam = getBank().items.filter((item) => isEligible(item, 'exam'));
   const blocks = new Map(
-    [...html.matchAll(/<quiz-question[^>]*data-item-id="([^"]+)"[^>]*>([\s\S]*?)<\/quiz-question>/g)].map((m) => [m[1]!, m[0]]),
+    [...html.matchAll(/<quiz-question[^>]*data-item-id="([^"]+)"[^>]*>([\s\S]*?)<\/quiz-question>/g)].map((m) => [
+      m[1]!,
+      m[0],
+    ]),
   );
   test.skip(blocks.size === 0, 'the exam page renders no questions yet');
   let singles = 0;
@@ -331,9 +354,9 @@ test('exam mode puts no key in the HTML: no feedback, no explanation, no authore
     ].filter((text): text is string => text !== undefined && text.length > 8);
     const text = unescape(block);
     for (const secret of secrets) expect(text.includes(secret), `${item.id} shows “${secret}”`).toBe(false);
-    const labels = [...text.matchAll(/<(?:label|span) class="quiz__(?:label|step-text)"[^>]*>([\s\S]*?)<\/(?:label|span)>/g)].map((m) =>
-      m[1]!.replace(/<[^>]+>/g, '').trim(),
-    );
+    const labels = [
+      ...text.matchAll(/<(?:label|span) class="quiz__(?:label|step-text)"[^>]*>([\s\S]*?)<\/(?:label|span)>/g),
+    ].map((m) => m[1]!.replace(/<[^>]+>/g, '').trim());
     if (item.type === 'single') {
       singles++;
       if (labels[0] === item.answer.text) answerFirst++;
@@ -378,7 +401,9 @@ test.describe('role-play', () => {
       await expect(kept).toHaveCount(expected.kept.length);
       await expect(broken).toHaveCount(expected.broken.length);
       for (const id of expected.kept) {
-        await expect(box.locator(`[data-debrief="kept"] li[data-rule="${id}"]`)).toContainText(`✓ ${requireRule(id).title}`);
+        await expect(box.locator(`[data-debrief="kept"] li[data-rule="${id}"]`)).toContainText(
+          `✓ ${requireRule(id).title}`,
+        );
       }
       for (const id of expected.broken) {
         const link = box.locator(`[data-debrief="broken"] li[data-rule="${id}"] a`);
@@ -396,39 +421,43 @@ test.describe('role-play', () => {
     expect(csp).toEqual([]);
   });
 
-  test('a choice shows its feedback and moves the focus; a reload mid-role-play resumes at the same node', async ({ page }) => {
-    const failed = trackFailedResponses(page);
-    await openHarness(page, '2004', newLearnerId('rp-resume'));
-    const content = contentFrame(page);
-    await expect(content.locator('#home-continue')).toBeVisible();
-    await shellFrame(page)
-      .locator('#content-frame')
-      .evaluate((frame, src) => ((frame as HTMLIFrameElement).src = src), `roleplays/${rp.id}.html`);
-    await expect(content.locator('h1')).toHaveText(rp.title);
+  for (const version of ['1.2', '2004'] as const) {
+    test(`SCORM ${version}: a choice shows its feedback and moves the focus; a reload mid-role-play resumes at the same node`, async ({
+      page,
+    }) => {
+      const failed = trackFailedResponses(page);
+      await openHarness(page, version, newLearnerId('rp-resume'));
+      const content = contentFrame(page);
+      await expect(content.locator('#home-continue')).toBeVisible();
+      await shellFrame(page)
+        .locator('#content-frame')
+        .evaluate((frame, src) => ((frame as HTMLIFrameElement).src = src), `roleplays/${rp.id}.html`);
+      await expect(content.locator('h1')).toHaveText(rp.title);
 
-    const path = pathTo(rp, 'good');
-    const firstChoice = rp.nodes[rp.start]!.choices![path[0]!]!;
-    await choosePath(content, rp, path.slice(0, 1));
-    const middle = nodeAfter(rp, path.slice(0, 1));
-    await expect(content.locator(`.rp-node[data-node="${middle}"] .rp-node__say`)).toBeFocused();
-    await expect(content.locator('#rp-feedback')).toContainText(firstChoice.feedback);
-    await expect(content.locator('#rp-feedback')).toHaveAttribute('role', 'status');
+      const path = pathTo(rp, 'good');
+      const firstChoice = rp.nodes[rp.start]!.choices![path[0]!]!;
+      await choosePath(content, rp, path.slice(0, 1));
+      const middle = nodeAfter(rp, path.slice(0, 1));
+      await expect(content.locator(`.rp-node[data-node="${middle}"] .rp-node__say`)).toBeFocused();
+      await expect(content.locator('#rp-feedback')).toContainText(firstChoice.feedback);
+      await expect(content.locator('#rp-feedback')).toHaveAttribute('role', 'status');
 
-    await content.locator('body').evaluate(() => window.location.reload());
-    await expect(content.locator(`.rp-node[data-node="${middle}"]`)).toBeVisible();
-    await expect(content.locator(`.rp-node[data-node="${rp.start}"]`)).toBeHidden();
-    await expect(content.locator('#rp-feedback')).toContainText(firstChoice.feedback);
+      await content.locator('body').evaluate(() => window.location.reload());
+      await expect(content.locator(`.rp-node[data-node="${middle}"]`)).toBeVisible();
+      await expect(content.locator(`.rp-node[data-node="${rp.start}"]`)).toBeHidden();
+      await expect(content.locator('#rp-feedback')).toContainText(firstChoice.feedback);
 
-    // Finish from where it resumed: the debrief covers the whole path, including the step before the reload.
-    let nodeId = middle;
-    for (const index of path.slice(1)) {
-      await content.locator(`.rp-node[data-node="${nodeId}"] .rp-choice[data-choice="${index}"]`).click();
-      nodeId = rp.nodes[nodeId]!.choices![index]!.next;
-    }
-    await expect(content.locator('#rp-debrief [data-debrief="ending"]')).toHaveAttribute('data-kind', 'good');
-    await expect(content.locator('#rp-debrief .rp-step')).toHaveCount(path.length);
-    expect(failed).toEqual([]);
-  });
+      // Finish from where it resumed: the debrief covers the whole path, including the step before the reload.
+      let nodeId = middle;
+      for (const index of path.slice(1)) {
+        await content.locator(`.rp-node[data-node="${nodeId}"] .rp-choice[data-choice="${index}"]`).click();
+        nodeId = rp.nodes[nodeId]!.choices![index]!.next;
+      }
+      await expect(content.locator('#rp-debrief [data-debrief="ending"]')).toHaveAttribute('data-kind', 'good');
+      await expect(content.locator('#rp-debrief .rp-step')).toHaveCount(path.length);
+      expect(failed).toEqual([]);
+    });
+  }
 });
 
 // ─── accessibility and CSP ──────────────────────────────────────────────────────────────────────────────────────

@@ -207,7 +207,6 @@ function goTo(index: number): void {
   slotOf(draw[index]?.id ?? '')?.querySelector<HTMLElement>('.exam-number')?.focus();
 }
 
-let saveTimer: ReturnType<typeof setTimeout> | undefined;
 root.addEventListener('quiz-change', (event) => {
   if (state.phase !== 'running') return;
   const { itemId, response } = (event as CustomEvent<{ itemId: string; response: unknown }>).detail;
@@ -217,8 +216,8 @@ root.addEventListener('quiz-change', (event) => {
   for (let fill = 0; fill < draw.length; fill++) state.answers[fill] ??= null;
   (timings[itemId] ??= {}).answeredAt = Date.now();
   refreshMap();
-  clearTimeout(saveTimer);
-  saveTimer = setTimeout(save, 300);
+  // Straight to the shell (a message, no LMS call): the shell batches what it sends to the LMS.
+  save();
 });
 
 function formatClock(seconds: number): string {
