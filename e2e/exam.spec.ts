@@ -84,6 +84,12 @@ for (const version of versions) {
     await expect(content.locator('#result-score')).toHaveText('100 分');
     await expect(content.locator('#result-modules li')).toHaveCount(7);
     await expect(content.locator('#result-review-list li')).toHaveCount(config.exam.size);
+    // Each reviewed question says why, citing the rule (the answer's feedback or the item's explanation).
+    const firstItem = drawFor(learner, 2)[0]!;
+    const firstReview = content.locator('#result-review-list li').first();
+    await expect(firstReview.locator('.review-explanation')).toHaveText(/^解析：.{6,}/);
+    await expect(firstReview.locator('.review-rules')).toContainText(`依据规范：`);
+    await expect(firstReview.locator('.review-prompt')).toContainText(firstItem.prompt);
 
     await expect.poll(() => cmiValue(page, statusElement[version])).toBe('passed');
     expect(await cmiValue(page, scoreElement[version])).toBe('100');

@@ -1,7 +1,7 @@
 import { getBank } from '../quizzes/bank-data.ts';
 import { isEligible } from '../quizzes/engine/index.ts';
 import type { BankItem } from '../quizzes/schema.ts';
-import { sections } from '../rules/index.ts';
+import { requireRule, sectionOf, sections } from '../rules/index.ts';
 import { courseConfig } from '../course/outline.ts';
 import { examRules } from '../course/outline.ts';
 import { encodeExamData } from './exam-data-codec.ts';
@@ -40,6 +40,60 @@ function withoutFeedback(value: unknown): unknown {
   );
 }
 
+/**
+ * The texts a learner reads (situation, prompt, statement) are already in exam.html, so the key file leaves them out
+ * and the page takes them from its own markup (src/pages-client/exam.ts). That keeps the package within budget.
+ */
+function withoutPageTexts(item: BankItem): BankItem {
+  const { situation: _situation, ...rest } = item;
+  return { ...rest, prompt: '', ...(item.type === 'truefalse' ? { statement: '' } : {}) } as BankItem;
+}
+
+/**
+ * The review's "why": the item's explanation, or else the feedback of its right answer(s), which cites the rule
+ * (authors write every option's feedback that way; the bank test checks every option has one).
+ */
+export function reviewNote(item: BankItem): string {
+  if (item.explanation) return item.explanation;
+  switch (item.type) {
+    case 'single':
+      return item.answer.feedback;
+    case 'truefalse':
+      return item.answer ? item.feedbackTrue : item.feedbackFalse;
+    case 'multiple':
+      return item.answers.map((option) => option.feedback).join(' ');
+    case 'ordering':
+      return item.steps.map((step) => step.feedback).join(' ');
+    case 'matching':
+      return item.pairs.map((pair) => pair.feedback).join(' ');
+    case 'spotting':
+      return item.lines.filter((line) => line.breaks).map((line) => line.feedback).join(' ');
+  }
+}
+
+/** What the exam page fetches: items without feedback or page texts, a review note each, and the cited rules. */
+export interface ExamData {
+  items: BankItem[];
+  notes: Record<string, string>;
+  /** Rule id → `三声内接听（接打电话规范）`, for the review's 依据规范 line. */
+  ruleTitles: Record<string, string>;
+}
+
+export function examData(): ExamData {
+  const items = examItems();
+  const cited = [...new Set(items.flatMap((item) => item.rules))];
+  return {
+    items: items.map((item) => withoutPageTexts(withoutFeedback(item) as BankItem)),
+    notes: Object.fromEntries(items.map((item) => [item.id, reviewNote(item)])),
+    ruleTitles: Object.fromEntries(
+      cited.map((id) => {
+        const rule = requireRule(id);
+        return [id, `${rule.title}（${sectionOf(rule.section)?.title ?? ''}）`];
+      }),
+    ),
+  };
+}
+
 export function examDataFile(): Uint8Array {
-  return encodeExamData({ items: examItems().map(withoutFeedback) }, examDataKey);
+  return encodeExamData(examData(), examDataKey);
 }

@@ -8,6 +8,7 @@ import { decodeExamData } from '../exam/exam-data-codec.ts';
 import { localDateStamp } from '../exam/certificate.ts';
 import { drawExam, isAnsweredOf, isCorrectOf, optionOrder, seedFrom, subSeed } from '../quizzes/engine/index.ts';
 import type { BankItem } from '../quizzes/schema.ts';
+import type { ExamData } from '../exam/exam-bank.ts';
 import '../components/quiz/quiz-question.ts';
 
 /**
@@ -54,6 +55,8 @@ const confirmCancel = $<HTMLButtonElement>('#exam-confirm-cancel');
 const result = $('#exam-result');
 
 let bank: BankItem[] = [];
+let notes: Record<string, string> = {};
+let ruleTitles: Record<string, string> = {};
 let state: ExamState = decodeExamState('');
 let snapshot: ShellSnapshot | null = null;
 let learnerId = '';
@@ -80,6 +83,22 @@ function localLearnerId(): string {
   } catch {
     return 'local';
   }
+}
+
+/** The question texts come from this page's own markup (the key file leaves them out, see exam-bank.ts). */
+function withPageTexts(item: BankItem): BankItem {
+  const slot = slotOf(item.id);
+  const text = (selector: string) => {
+    const element = slot?.querySelector(selector);
+    if (!element) return undefined;
+    const copy = element.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.quiz__tag').forEach((tag) => tag.remove());
+    return copy.textContent?.trim() || undefined;
+  };
+  const texts = { situation: text('.quiz__situation'), prompt: text('.quiz__prompt') ?? item.prompt };
+  return item.type === 'truefalse'
+    ? { ...item, ...texts, statement: text('.quiz__statement') ?? item.statement }
+    : { ...item, ...texts };
 }
 
 function save(): void {
@@ -374,12 +393,13 @@ function renderResult(automatic = false): void {
           const right = document.createElement('p');
           right.textContent = `正确答案：${describeCorrect(item)}`;
           entry.append(heading, yours, right);
-          if (item.explanation) {
-            const why = document.createElement('p');
-            why.className = 'review-explanation';
-            why.textContent = `解析：${item.explanation}`;
-            entry.append(why);
-          }
+          const why = document.createElement('p');
+          why.className = 'review-explanation';
+          why.textContent = `解析：${notes[item.id] ?? ''}`;
+          const basis = document.createElement('p');
+          basis.className = 'review-rules';
+          basis.textContent = `依据规范：${item.rules.map((id) => ruleTitles[id] ?? id).join('；')}`;
+          entry.append(why, basis);
           entry.className = correct ? 'review-item right' : 'review-item wrong';
           return entry;
         })),
@@ -440,7 +460,10 @@ function begin(): void {
 async function load(): Promise<void> {
   const response = await fetch(root.dataset.src ?? 'exam-data.bin', { cache: 'no-store' });
   if (!response.ok) throw new Error(`exam data: HTTP ${response.status}`);
-  bank = decodeExamData<{ items: BankItem[] }>(await response.arrayBuffer(), config.dataKey).items;
+  const data = decodeExamData<ExamData>(await response.arrayBuffer(), config.dataKey);
+  bank = data.items.map(withPageTexts);
+  notes = data.notes;
+  ruleTitles = data.ruleTitles;
   let shellSeen = false;
   $shell.subscribe((value) => {
     if (!value) return;
