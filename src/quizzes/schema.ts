@@ -123,6 +123,13 @@ const itemBase = {
   use: z.enum(['practice', 'exam', 'both']),
   /** Optional general explanation citing the rule, shown after answering (in addition to per-option feedback). */
   explanation: TextSchema.optional(),
+  /**
+   * Topic tags (ASCII, kebab-case), e.g. `[incomplete-materials]`. `exam.require` in course.config.yaml names tags
+   * every exam and refresher draw must contain.
+   */
+  tags: z.array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a tag is lowercase ASCII words joined by hyphens')).optional(),
+  /** `false` keeps an exam item out of the annual refresher draw (default: it may appear there). */
+  refresher: z.boolean().optional(),
 };
 
 /** One correct option among ≥ 2 distractors. Authored indexes: 0 = `answer`, 1… = `distractors`. */
