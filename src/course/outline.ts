@@ -1,7 +1,7 @@
 import { getCollection } from 'astro:content';
 import { loadCourseConfig } from '../config/load-config.ts';
 import { shortHash } from '../scorm/suspend-data.ts';
-import { bankHash, hasKnowledgeCheck } from '../quizzes/bank-data.ts';
+import { bankHash, getRoleplays, hasKnowledgeCheck, roleplayPage } from '../quizzes/bank-data.ts';
 import type { ExamRules } from '../exam/policy.ts';
 import { courseIdentity as identityOf, type CourseMode } from '../config/identity.ts';
 
@@ -52,6 +52,9 @@ export function courseIdentity(mode: CourseMode): { identifier: string; title: s
   return identityOf(courseConfig, mode);
 }
 
+/** Course pages outside the lessons that a learner may leave from and come back to. */
+const activityPages = ['practice.html', 'exam.html', 'certificate.html', 'reference-card.html', 'glossary.html'];
+
 /** What the shell needs to restore state safely: see src/scorm/suspend-data.ts. */
 export async function getCourseData(mode: CourseMode) {
   const modules = mode === 'course' ? await getOutline() : [];
@@ -68,5 +71,10 @@ export async function getCourseData(mode: CourseMode) {
     homePage: mode === 'course' ? 'home.html' : 'refresher-home.html',
     modules: modules.map(({ id, title, page, hasCheck }) => ({ id, title, page, hasCheck })),
     exam: examRules(mode),
+    // Pages a learner can be "at" when leaving; a restored location outside this list is ignored.
+    coursePages:
+      mode === 'course'
+        ? [...modules.map((m) => m.page), ...getRoleplays().map(roleplayPage), ...activityPages]
+        : ['refresher-home.html', 'exam.html', 'certificate.html'],
   };
 }

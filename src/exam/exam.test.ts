@@ -149,7 +149,7 @@ test('exam reports are accepted by the strict runtime in both versions', () => {
     const driver = make((error) => errors.push(error));
     driver.initialize();
     report.interactions.forEach((interaction, index) => driver.recordInteraction(index, interaction));
-    report.objectives.forEach((objective, index) => driver.setObjective(index, objective));
+    report.objectives.forEach((objective) => driver.setObjective(objective));
     driver.setScore({ raw: report.score, min: 0, max: 100 });
     assert.deepEqual(errors, [], driver.version);
   }

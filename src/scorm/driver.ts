@@ -1,7 +1,8 @@
 /**
  * The one interface between the course and an LMS. The course speaks a learner vocabulary
  * (location, suspend data, score, completion, success, interactions, objectives); each driver maps it to its
- * SCORM version's data model, formats and quirks. Nothing outside a driver knows which version is running.
+ * SCORM version's data model, formats and quirks. Which driver runs is chosen once, from the per-version profile
+ * table (src/scorm/profiles.ts); code outside src/scorm/ sees only this interface.
  */
 
 export type ScormVersion = '1.2' | '2004' | 'local';
@@ -10,8 +11,8 @@ export type ScormVersion = '1.2' | '2004' | 'local';
 export type Completion = 'completed' | 'incomplete';
 /** SCORM 2004 RTE 4.2.22 cmi.success_status. */
 export type Success = 'passed' | 'failed' | 'unknown';
-/** How the learner is leaving: `suspend` keeps the attempt open so the next launch resumes. */
-export type ExitKind = 'suspend' | 'normal';
+/** How the learner is leaving: `suspend` keeps the attempt open so the next launch resumes (the only exit used). */
+export type ExitKind = 'suspend';
 /** SCORM 2004 RTE 4.2.13 cmi.mode; 1.2 cmi.core.lesson_mode. Empty or unknown values are treated as normal. */
 export type LaunchMode = 'normal' | 'review' | 'browse';
 
@@ -78,7 +79,11 @@ export interface LmsDriver {
   readLaunch(): LaunchData;
   setLocation(location: string): void;
   setSuspendData(data: string): void;
-  /** Set the score before the status: some LMSs ignore a score that arrives after a final status. */
+  /**
+   * Callers write the final status first, then the score, in one commit: Moodle stores one commit's elements in the
+   * order received and runs its completion check when the score arrives, so a score before the status leaves a
+   * passed learner's activity "To do" (measured in Moodle 4.3, SCORM 1.2).
+   */
   setScore(score: Score): void;
   setCompletion(completion: Completion): void;
   setSuccess(success: Success): void;
@@ -87,7 +92,16 @@ export interface LmsDriver {
   /** How many interactions the LMS already holds (cmi.interactions._count), so new ones are appended. */
   interactionCount(): number;
   recordInteraction(index: number, interaction: InteractionRecord): void;
-  setObjective(index: number, objective: ObjectiveRecord): void;
+  /**
+   * Writes one objective, found by id among those the LMS holds or appended after them (never at a fixed index:
+   * an LMS may pre-fill objectives from the manifest, SCORM 2004 RTE 4.2.17, and an id cannot be changed, error 351).
+   */
+  setObjective(objective: ObjectiveRecord): void;
+  /**
+   * A browse launch (1.2 lesson_mode browse): records that the learner only looked, so the LMS does not turn
+   * "not attempted" into "completed" at the end (Moodle 4.3 does). No-op where the version has no such status.
+   */
+  markBrowsed(): void;
   commit(): boolean;
   terminate(): boolean;
 }

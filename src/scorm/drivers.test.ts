@@ -39,7 +39,7 @@ test('SCORM 1.2 driver: a full session against scorm-again with no error', () =>
   driver.setSuccess('passed');
   assert.equal(api.cmi.core.lesson_status, 'passed', 'passed wins over completion in 1.2');
   interactions.forEach((interaction, index) => driver.recordInteraction(index, interaction));
-  driver.setObjective(0, { id: 'm05-language', score: { raw: 50, min: 0, max: 100 }, success: 'failed' });
+  driver.setObjective({ id: 'm05-language', score: { raw: 50, min: 0, max: 100 }, success: 'failed' });
   driver.setSessionTime(62_500);
   driver.setExit('suspend');
   assert.equal(driver.commit(), true);
@@ -76,7 +76,7 @@ test('SCORM 2004 driver: a full session against scorm-again with no error', () =
   driver.setCompletion('completed');
   driver.setSuccess('failed');
   interactions.forEach((interaction, index) => driver.recordInteraction(index, interaction));
-  driver.setObjective(0, {
+  driver.setObjective({
     id: 'm05-language',
     score: { raw: 50, min: 0, max: 100 },
     success: 'failed',
@@ -160,4 +160,52 @@ test('local driver keeps progress in storage between visits', () => {
   assert.equal(launch.location, 'modules/02-reception.html');
   assert.equal(launch.suspendData, '1~a~b~1000000');
   assert.equal(second.reportsToLms, false);
+});
+
+test('SCORM 2004: objectives go next to an objective the LMS pre-filled, which gets only the final result', () => {
+  // What Moodle 4.3 does: cmi.objectives.0 holds the manifest's primary objective before the SCO starts.
+  const api = new Scorm2004API(quiet);
+  api.Initialize('');
+  api.SetValue('cmi.objectives.0.id', 'course-pass');
+  const sets: string[] = [];
+  const lms = { ...api, Initialize: () => 'true', SetValue: (name: string, value: string) => (sets.push(name), api.SetValue(name, value)) };
+  Object.setPrototypeOf(lms, Object.getPrototypeOf(api));
+  const errors: LmsError[] = [];
+  const driver = createScorm2004Driver(lms as unknown as Scorm2004Api, (error) => errors.push(error));
+  driver.initialize();
+  driver.readLaunch();
+  driver.setObjective({ id: 'm01-appearance', score: { raw: 50, min: 0, max: 100 }, success: 'failed', description: '仪容仪表规范' });
+  driver.setObjective({ id: 'm02-reception', score: { raw: 100, min: 0, max: 100 }, success: 'passed' });
+  driver.setObjective({ id: 'm01-appearance', score: { raw: 100, min: 0, max: 100 }, success: 'passed' });
+  assert.deepEqual(errors, []);
+  assert.equal(api.GetValue('cmi.objectives._count'), '3');
+  assert.equal(api.GetValue('cmi.objectives.0.id'), 'course-pass');
+  assert.equal(api.GetValue('cmi.objectives.1.id'), 'm01-appearance');
+  assert.equal(api.GetValue('cmi.objectives.1.success_status'), 'passed', 'found again by id on the second write');
+  assert.equal(api.GetValue('cmi.objectives.2.id'), 'm02-reception');
+  assert.ok(!sets.some((name) => name.startsWith('cmi.objectives.0.')), 'modules never touch the primary objective');
+  driver.setSuccess('passed');
+  driver.setScore({ raw: 90, min: 0, max: 100 });
+  assert.equal(api.GetValue('cmi.objectives.0.success_status'), 'passed');
+  assert.equal(api.GetValue('cmi.objectives.0.score.scaled'), '0.9');
+  assert.deepEqual(errors, []);
+});
+
+test('SCORM 1.2: a browse launch leaves "browsed" over "not attempted", never over a result', () => {
+  for (const [held, expected] of [
+    ['not attempted', 'browsed'],
+    ['completed', 'completed'],
+    ['passed', 'passed'],
+  ] as const) {
+    const api = new Scorm12API(quiet);
+    api.cmi.core.lesson_mode = 'browse';
+    api.cmi.core.lesson_status = held;
+    const errors: LmsError[] = [];
+    const driver = createScorm12Driver(api as unknown as Scorm12Api, (error) => errors.push(error));
+    driver.initialize();
+    assert.equal(driver.readLaunch().mode, 'browse');
+    driver.markBrowsed();
+    assert.equal(api.cmi.core.lesson_status, expected, held);
+    assert.deepEqual(errors, []);
+  }
 });

@@ -4,6 +4,7 @@ import { unwrap, wrap, type PageToShell, type ShellSnapshot, type ShellToPage } 
 import {
   $completedCount,
   $location,
+  $moduleFlags,
   $moduleStatuses,
   $outline,
   $segments,
@@ -32,6 +33,8 @@ interface CourseData {
   homePage: string;
   modules: OutlineModule[];
   exam: ExamRules;
+  /** Every page of this course, for validating a restored location. */
+  coursePages: string[];
 }
 
 const courseData = JSON.parse(document.getElementById('course-data')?.textContent ?? '{}') as CourseData;
@@ -47,6 +50,9 @@ const homeButton = document.querySelector<HTMLButtonElement>('#shell-home')!;
 const exitScreen = document.querySelector<HTMLElement>('#shell-exited')!;
 
 $outline.set(courseData.modules);
+// Progress flags exist from the first moment, so a lesson opened while the LMS API is still being looked for
+// counts (lms-sync merges it with the restored state).
+$moduleFlags.set(courseData.modules.map(() => 0));
 
 function snapshot(): ShellSnapshot {
   const session = $session.get();
@@ -142,9 +148,32 @@ homeButton.addEventListener('click', () => show(courseData.homePage));
 
 let sync: LmsSync | undefined;
 
+/** What to do after 保存并退出 depends on where the course runs: an LMS frame, a popup, or standalone. */
+function exitAdvice(): { title: string; text: string } {
+  const session = $session.get();
+  if (session.connection !== 'lms') {
+    return {
+      title: '学习进度已保存在本浏览器中',
+      text: '您已退出本课程。本次没有连接学习平台，学习结果没有上报；用同一台电脑、同一个浏览器再次打开时，会从上次的位置继续。',
+    };
+  }
+  const popup = window.opener !== null && window.parent === window;
+  return {
+    title: session.recording ? '学习进度已保存' : '已退出回顾模式',
+    text: popup
+      ? '您已退出本课程。请关闭此窗口，回到学习平台。下次打开时会从上次的位置继续。'
+      : '您已退出本课程。请点击学习平台页面上的“退出活动”（或“返回课程”）按钮离开。下次打开时会从上次的位置继续。',
+  };
+}
+
 function exitCourse(): void {
   sync?.finish();
   frame.remove();
+  // An empty main would push the message below a blank area as tall as the LMS's player frame.
+  frame.ownerDocument.querySelector<HTMLElement>('.shell-main')?.setAttribute('hidden', '');
+  const advice = exitAdvice();
+  exitScreen.querySelector('h1')!.textContent = advice.title;
+  exitScreen.querySelector('#shell-exited-text')!.textContent = advice.text;
   exitScreen.hidden = false;
   exitScreen.focus();
   exitButton.disabled = true;
@@ -160,7 +189,12 @@ window.addEventListener('pagehide', () => sync?.finish());
 
 async function connect(): Promise<void> {
   const driver = await createDriver(window, wantedVersion, `yks-course:${courseData.identifier}`, recordLmsError);
-  sync = startLmsSync(driver, { courseTag: courseData.courseTag, contentHash: courseData.contentHash, exam: courseData.exam });
+  sync = startLmsSync(driver, {
+    courseTag: courseData.courseTag,
+    contentHash: courseData.contentHash,
+    exam: courseData.exam,
+    coursePages: courseData.coursePages,
+  });
   document.documentElement.dataset.lms = driver.version;
   renderChrome();
   postSnapshot();

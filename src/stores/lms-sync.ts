@@ -1,9 +1,10 @@
 import { atom } from 'nanostores';
 import type { Completion, LmsDriver, LmsError, Success } from '../scorm/driver.ts';
-import { decodeSuspendData, encodeSuspendData, type DecodeStatus } from '../scorm/suspend-data.ts';
+import { decodeSuspendData, encodeSuspendData } from '../scorm/suspend-data.ts';
 import { carryOverExamState, decodeExamState } from '../exam/exam-state.ts';
 import { isFinalOutcome, type ExamRules } from '../exam/policy.ts';
 import type { ExamReport } from '../exam/report.ts';
+import { resumablePage } from '../bridge/location.ts';
 import { $allModulesCompleted, $location, $moduleFlags, $outline, $segments } from './course.ts';
 
 /**
@@ -14,13 +15,15 @@ import { $allModulesCompleted, $location, $moduleFlags, $outline, $segments } fr
  *
  * Reporting policy (README "Reporting"): completion is `completed` once every module is done and the exam has a
  * final outcome; pass/fail and the score are reported only for a final outcome (a pass, or a fail with no attempt
- * left), score first, then status.
+ * left), status first, then score (Moodle runs its completion check when the score arrives: see driver.ts).
  */
 
 export interface SyncInfo {
   courseTag: string;
   contentHash: string;
   exam: ExamRules;
+  /** Every page of this course: a restored location must be one of them. */
+  coursePages: readonly string[];
 }
 
 export interface SessionState {
@@ -28,7 +31,6 @@ export interface SessionState {
   recording: boolean;
   learnerId: string;
   learnerName: string;
-  restored: DecodeStatus | 'none';
   finished: boolean;
   /** Set when the LMS refused to save; the shell tells the learner politely. */
   saveProblem: boolean;
@@ -39,14 +41,11 @@ export const $session = atom<SessionState>({
   recording: true,
   learnerId: '',
   learnerName: '',
-  restored: 'none',
   finished: false,
   saveProblem: false,
 });
-export const $lmsErrors = atom<LmsError[]>([]);
-
+/** Every refused call goes to the console with the LMS's own code and text (the preview LMS shows its log too). */
 export const recordLmsError = (error: LmsError) => {
-  $lmsErrors.set([...$lmsErrors.get().slice(-49), error]);
   console.warn(`[LMS] ${error.call}${error.element ? ` ${error.element}` : ''} → ${error.code} ${error.message}`);
 };
 
@@ -90,20 +89,23 @@ export function startLmsSync(driver: LmsDriver, info: SyncInfo, now: () => numbe
   const launch = driver.readLaunch();
   const recording = launch.mode === 'normal';
   const decoded = decodeSuspendData(launch.suspendData, info.courseTag, info.contentHash, moduleCount);
-  $moduleFlags.set(decoded.state.modules);
-  $segments.set(decoded.state.segments);
+  // The content frame loads before the LMS session exists (API discovery may take seconds): what the learner did
+  // meanwhile is already in the stores and is merged with the restored state, not overwritten by it.
+  const during = { modules: $moduleFlags.get(), segments: $segments.get(), location: $location.get() };
+  $moduleFlags.set(decoded.state.modules.map((flags, index) => flags | (during.modules[index] ?? 0)));
+  $segments.set({ ...decoded.state.segments, ...during.segments });
   // After a content update the exam draw may no longer fit, but attempts used and a pass must survive it:
   // otherwise republishing the course would hand out fresh attempts.
   const carried = carryOverExamState(decoded.previousSegments?.ex);
   if (carried) $segments.setKey('ex', carried);
-  if (launch.location) $location.set(launch.location);
+  const restoredLocation = resumablePage(launch.location, info.coursePages);
+  if (restoredLocation && !during.location) $location.set(restoredLocation);
   $session.set({
     ...$session.get(),
     connection: driver.reportsToLms ? 'lms' : 'standalone',
     recording,
     learnerId: launch.learnerId,
     learnerName: launch.learnerName,
-    restored: decoded.status,
   });
 
   let finished = false;
@@ -119,12 +121,13 @@ export function startLmsSync(driver: LmsDriver, info: SyncInfo, now: () => numbe
     );
     if ($location.get()) driver.setLocation($location.get());
     const outcome = currentOutcome(info.exam);
-    // Score first, then status: some LMSs ignore a score that arrives after a final status.
+    // Status first, then score, in the same commit: Moodle compares the stored status when the score arrives and
+    // would never mark a passed 1.2 activity complete otherwise (driver.ts, setScore).
+    if (outcome.completion !== written?.completion) driver.setCompletion(outcome.completion);
+    if (outcome.success !== written?.success && outcome.success !== 'unknown') driver.setSuccess(outcome.success);
     if (outcome.score !== undefined && outcome.score !== written?.score) {
       driver.setScore({ raw: outcome.score, min: 0, max: 100 });
     }
-    if (outcome.success !== written?.success && outcome.success !== 'unknown') driver.setSuccess(outcome.success);
-    if (outcome.completion !== written?.completion) driver.setCompletion(outcome.completion);
     written = outcome;
   };
 
@@ -164,6 +167,10 @@ export function startLmsSync(driver: LmsDriver, info: SyncInfo, now: () => numbe
     writeState();
     driver.commit();
     lastCommitAt = now();
+  } else if (initialized && launch.mode === 'browse') {
+    // Browse records nothing of the learner's, but tells a 1.2 LMS the learner only browsed (driver.markBrowsed).
+    driver.markBrowsed();
+    driver.commit();
   }
 
   $moduleFlags.listen(scheduleCommit);
@@ -174,11 +181,8 @@ export function startLmsSync(driver: LmsDriver, info: SyncInfo, now: () => numbe
     if (finished || !recording || !initialized) return;
     const first = driver.interactionCount();
     report.interactions.forEach((interaction, index) => driver.recordInteraction(first + index, interaction));
-    for (const objective of report.objectives) {
-      // One objective per section of the standard, at a fixed index: m01-… is 0, m07-… is 6.
-      const index = Number(objective.id.slice(1, 3)) - 1;
-      if (index >= 0) driver.setObjective(index, objective);
-    }
+    // One objective per section of the standard; the driver finds each by id next to the LMS's own objectives.
+    for (const objective of report.objectives) driver.setObjective(objective);
     dirty = true;
     commitNow();
   };

@@ -56,6 +56,7 @@ export function createLocalDriver(storageKey: string, storage: Storage | undefin
     interactionCount: () => 0,
     recordInteraction: () => {},
     setObjective: () => {},
+    markBrowsed: () => {},
     commit: save,
     terminate: save,
   };

@@ -13,6 +13,7 @@ import { checkedCall, checkedGet, type ErrorReader } from '../checked-call.ts';
 import { scorm12Errors, scorm12Limits, type Scorm12Api } from './api.ts';
 import { formatScorm12TimeOfDay, formatScorm12Timespan } from './time.ts';
 import { formatScorm12Response } from './responses.ts';
+import { createObjectiveIndex } from '../objective-index.ts';
 
 /**
  * SCORM 1.2 driver. 1.2 has one status for completion and success (cmi.core.lesson_status, RTE 3.4.2), so the
@@ -28,6 +29,12 @@ export function createScorm12Driver(api: Scorm12Api, onError: ErrorSink): LmsDri
     checkedCall('LMSSetValue', element, () => api.LMSSetValue(element, value), errors, onError);
   const get = (element: string) => checkedGet('LMSGetValue', element, () => api.LMSGetValue(element), errors, onError);
 
+  const objectives = createObjectiveIndex(
+    () => Number(get('cmi.objectives._count')),
+    (index) => get(`cmi.objectives.${index}.id`),
+  );
+  /** What the LMS held at launch: `browsed` is only written over a status nobody has set yet. */
+  let launchStatus = '';
   let completion: Completion = 'incomplete';
   let success: Success = 'unknown';
   const writeStatus = () =>
@@ -41,6 +48,7 @@ export function createScorm12Driver(api: Scorm12Api, onError: ErrorSink): LmsDri
       const entry = get('cmi.core.entry');
       const mode = get('cmi.core.lesson_mode');
       const status = get('cmi.core.lesson_status');
+      launchStatus = status;
       // Resume the status the LMS holds, so a relaunch never downgrades passed/completed.
       if (status === 'passed' || status === 'failed') success = status;
       if (status === 'completed' || status === 'passed') completion = 'completed';
@@ -69,9 +77,13 @@ export function createScorm12Driver(api: Scorm12Api, onError: ErrorSink): LmsDri
       success = value;
       writeStatus();
     },
+    markBrowsed() {
+      // RTE 3.4.2 cmi.core.lesson_status "browsed": the learner launched in browse mode. Only over "not attempted",
+      // so a browse launch never downgrades a real result.
+      if (launchStatus === 'not attempted' || launchStatus === '') set('cmi.core.lesson_status', 'browsed');
+    },
     setSessionTime: (ms) => void set('cmi.core.session_time', formatScorm12Timespan(ms)),
-    // 1.2 has no "normal" exit vocabulary: an empty cmi.core.exit is a normal exit (RTE 3.4.2).
-    setExit: (exit: ExitKind) => void set('cmi.core.exit', exit === 'suspend' ? 'suspend' : ''),
+    setExit: (exit: ExitKind) => void set('cmi.core.exit', exit),
     interactionCount: () => Number(get('cmi.interactions._count')) || 0,
     recordInteraction(index: number, interaction: InteractionRecord) {
       // cmi.interactions are write-only in 1.2 and appended by index (RTE 3.4.2).
@@ -88,9 +100,10 @@ export function createScorm12Driver(api: Scorm12Api, onError: ErrorSink): LmsDri
       set(`${base}.result`, interaction.result === 'correct' ? 'correct' : 'wrong');
       set(`${base}.latency`, formatScorm12Timespan(interaction.latencyMs));
     },
-    setObjective(index: number, objective: ObjectiveRecord) {
+    setObjective(objective: ObjectiveRecord) {
+      const { index, isNew } = objectives.findOrAppend(objective.id);
       const base = `cmi.objectives.${index}`;
-      set(`${base}.id`, objective.id);
+      if (isNew) set(`${base}.id`, objective.id);
       if (objective.score) {
         set(`${base}.score.min`, String(objective.score.min));
         set(`${base}.score.max`, String(objective.score.max));

@@ -10,6 +10,8 @@ import { checkedCall, checkedGet, type ErrorReader } from '../checked-call.ts';
 import { scorm2004Errors, scorm2004Limits, type Scorm2004Api } from './api.ts';
 import { formatScorm2004Duration, formatScorm2004Timestamp } from './time.ts';
 import { formatScorm2004Response } from './responses.ts';
+import { createObjectiveIndex } from '../objective-index.ts';
+import { primaryObjectiveId } from './manifest.ts';
 
 /** 403: "value not initialized" — expected when reading location/suspend_data of a first attempt (RTE 3.1.7.4). */
 const notInitialized = 403;
@@ -37,6 +39,25 @@ export function createScorm2004Driver(api: Scorm2004Api, onError: ErrorSink): Lm
     checkedCall('SetValue', element, () => api.SetValue(element, value), errors, onError);
   const get = (element: string) =>
     checkedGet('GetValue', element, () => api.GetValue(element), errors, onError, [notInitialized]);
+  const objectives = createObjectiveIndex(
+    () => Number(get('cmi.objectives._count')),
+    (index) => get(`cmi.objectives.${index}.id`),
+  );
+  const writeObjectiveScore = (base: string, score: Score) => {
+    set(`${base}.score.min`, String(score.min));
+    set(`${base}.score.max`, String(score.max));
+    set(`${base}.score.raw`, String(score.raw));
+    set(`${base}.score.scaled`, scaled(score));
+  };
+  /**
+   * The manifest's primary objective (SN 5.1.6), when the LMS put it in cmi.objectives, mirrors the course's own
+   * result. The course only ever writes a final success and score (README "Reporting policy"), so the primary
+   * objective stays untouched until the outcome is final and never carries a module's data.
+   */
+  const primaryObjectiveBase = () => {
+    const index = objectives.find(primaryObjectiveId);
+    return index >= 0 ? `cmi.objectives.${index}` : undefined;
+  };
 
   return {
     version: '2004',
@@ -64,9 +85,17 @@ export function createScorm2004Driver(api: Scorm2004Api, onError: ErrorSink): Lm
       set('cmi.score.max', String(score.max));
       set('cmi.score.raw', String(score.raw));
       set('cmi.score.scaled', scaled(score));
+      const primary = primaryObjectiveBase();
+      if (primary) writeObjectiveScore(primary, score);
     },
     setCompletion: (completion) => void set('cmi.completion_status', completion),
-    setSuccess: (success) => void set('cmi.success_status', success),
+    setSuccess(success) {
+      set('cmi.success_status', success);
+      const primary = primaryObjectiveBase();
+      if (primary && success !== 'unknown') set(`${primary}.success_status`, success);
+    },
+    // 2004 has no "browsed" status: cmi.mode browse already tells the LMS (RTE 4.2.13), and it records nothing.
+    markBrowsed: () => {},
     setSessionTime: (ms) => void set('cmi.session_time', formatScorm2004Duration(ms)),
     setExit: (exit) => void set('cmi.exit', exit),
     interactionCount: () => Number(get('cmi.interactions._count')) || 0,
@@ -86,15 +115,11 @@ export function createScorm2004Driver(api: Scorm2004Api, onError: ErrorSink): Lm
       set(`${base}.latency`, formatScorm2004Duration(interaction.latencyMs));
       if (interaction.description) set(`${base}.description`, localized(interaction.description));
     },
-    setObjective(index: number, objective: ObjectiveRecord) {
+    setObjective(objective: ObjectiveRecord) {
+      const { index, isNew } = objectives.findOrAppend(objective.id);
       const base = `cmi.objectives.${index}`;
-      set(`${base}.id`, objective.id);
-      if (objective.score) {
-        set(`${base}.score.min`, String(objective.score.min));
-        set(`${base}.score.max`, String(objective.score.max));
-        set(`${base}.score.raw`, String(objective.score.raw));
-        set(`${base}.score.scaled`, scaled(objective.score));
-      }
+      if (isNew) set(`${base}.id`, objective.id);
+      if (objective.score) writeObjectiveScore(base, objective.score);
       if (objective.success) set(`${base}.success_status`, objective.success);
       if (objective.completion) set(`${base}.completion_status`, objective.completion);
       if (objective.description) set(`${base}.description`, localized(objective.description));

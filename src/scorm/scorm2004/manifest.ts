@@ -23,6 +23,12 @@ export const scorm2004SchemaFiles = [
 ] as const;
 
 /**
+ * The primary objective's id (SN 5.1.6). An LMS may pre-fill it at the start of cmi.objectives; the 2004 driver
+ * finds it there by this id and mirrors only the final result into it.
+ */
+export const primaryObjectiveId = 'course-pass';
+
+/**
  * One organization, one item, one SCO (CAM 3.4). When the course decides pass/fail, the primary objective is
  * satisfied by measure at the same pass mark (SN 5.1.6 minNormalizedMeasure), so LMS and course agree.
  */
@@ -34,7 +40,7 @@ export function buildScorm2004Manifest(course: PackageDescription): string {
       : `
         <imsss:sequencing>
           <imsss:objectives>
-            <imsss:primaryObjective objectiveID="course-pass" satisfiedByMeasure="true">
+            <imsss:primaryObjective objectiveID="${primaryObjectiveId}" satisfiedByMeasure="true">
               <imsss:minNormalizedMeasure>${(course.masteryScore / 100).toFixed(2)}</imsss:minNormalizedMeasure>
             </imsss:primaryObjective>
           </imsss:objectives>
