@@ -5,7 +5,7 @@ import relativeUrls from './src/build/relative-urls.ts';
 
 // A SCORM package is served by the LMS from a deep, unknown path, often without directory indexes,
 // so every page is a file (`modules/01-appearance.html`, not `modules/01-appearance/`) and every URL
-// is made relative after the build (see src/build/relative-urls.ts and ../shared/GUIDE.md).
+// is made relative after the build (see src/build/relative-urls.ts and docs/lms-behaviour.md).
 export default defineConfig({
   outDir: './dist/site',
   trailingSlash: 'never',

@@ -3,7 +3,7 @@ import { chromium } from '@playwright/test';
 
 /**
  * Which Chromium the tests use: CHROMIUM_PATH if set, else Playwright's own download if present, else Debian's
- * /usr/bin/chromium (GUIDE: Playwright). `undefined` means none was found.
+ * /usr/bin/chromium (docs/lms-behaviour.md: Playwright). `undefined` means none was found.
  */
 export function findChromium(): string | undefined {
   const fromEnv = process.env.CHROMIUM_PATH;
@@ -20,7 +20,7 @@ export function findChromium(): string | undefined {
   return undefined;
 }
 
-/** Keeps Debian chromium quiet on a closed network (GUIDE: Playwright). */
+/** Keeps Debian chromium quiet on a closed network (docs/lms-behaviour.md: Playwright). */
 export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',

@@ -1,5 +1,5 @@
 // Byte budgets on the built packages, and a package that loads nothing from outside itself. Deterministic: sizes in
-// bytes, never times (timings are printed by `npm run bench`, not asserted — GUIDE: "Measured"). Page weights are
+// bytes, never times (timings are printed by `npm run bench`, not asserted — docs/lms-behaviour.md: Measured). Page weights are
 // measured by scripts/page-weight.ts, the same code the bench prints them with. Needs `npm run package` first.
 import { expect, test } from '@playwright/test';
 import { existsSync, readdirSync, statSync } from 'node:fs';

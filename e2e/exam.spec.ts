@@ -10,52 +10,11 @@ import {
   versions,
   type Version,
 } from './support/lms.ts';
-import { config, correctResponse, drawFor, suspendDataFor, wrongResponse } from './support/course-data.ts';
+import { config, correctResponse, drawFor, suspendDataFor } from './support/course-data.ts';
+import { answerAll, interactions, submit } from './support/exam.ts';
 
 const statusElement = { '1.2': 'cmi.core.lesson_status', '2004': 'cmi.success_status' } as const;
 const scoreElement = { '1.2': 'cmi.core.score.raw', '2004': 'cmi.score.raw' } as const;
-
-/** Answers the current attempt through the question elements' public API, the way the widgets report answers. */
-async function answerAll(page: Page, learner: string, attempt: number, right: boolean): Promise<void> {
-  const content = contentFrame(page);
-  const items = drawFor(learner, attempt);
-  await expect(content.locator('#exam-run')).toBeVisible();
-  await expect(content.locator('#exam-position')).toHaveText(`第 1 题，共 ${items.length} 题`);
-  for (const item of items) {
-    const response = right ? correctResponse(item) : wrongResponse(item);
-    await content.locator(`.exam-slot[data-item-id="${item.id}"] quiz-question`).evaluate(
-      (element, detail) => {
-        (element as HTMLElement & { response: unknown }).response = detail.response;
-        element.dispatchEvent(new CustomEvent('quiz-change', { bubbles: true, detail }));
-      },
-      { itemId: item.id, response },
-    );
-  }
-  await expect(content.locator('.exam-map-button.answered')).toHaveCount(items.length);
-}
-
-async function submit(page: Page): Promise<void> {
-  const content = contentFrame(page);
-  await content.locator('#exam-submit').click();
-  await expect(content.locator('#exam-confirm')).toBeVisible();
-  await expect(content.locator('#exam-unanswered')).toContainText('全部题目都已作答');
-  await content.locator('#exam-confirm-submit').click();
-  await expect(content.locator('#exam-result')).toBeVisible();
-}
-
-async function interactions(page: Page, version: Version) {
-  return page.evaluate((v) => {
-    const cmi = (window as unknown as { harness: { cmi(): Record<string, any> } }).harness.cmi();
-    const list = Object.values(cmi.interactions ?? {}).filter((entry: any) => entry && entry.id) as any[];
-    return list.map((entry) => ({
-      id: entry.id as string,
-      result: entry.result as string,
-      response: (v === '2004' ? entry.learner_response : entry.student_response) as string,
-      correct: entry.correct_responses?.['0']?.pattern as string,
-      type: entry.type as string,
-    }));
-  }, version);
-}
 
 for (const version of versions) {
   test(`SCORM ${version}: fail, retake, pass — reported as HR reads it`, async ({ page }) => {

@@ -1,4 +1,4 @@
-// What real LMSs do to packages (GUIDE: LMS failure modes), each as a test, for SCORM 1.2 and 2004. Every case
+// What real LMSs do to packages (docs/lms-behaviour.md: LMS failure modes), each as a test, for SCORM 1.2 and 2004. Every case
 // ends with nothing the learner did lost, and a polite message where the learner needs to know something.
 import { expect, test, type Page } from '@playwright/test';
 import { encodeSuspendData, shortHash } from '../src/scorm/suspend-data.ts';

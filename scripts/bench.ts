@@ -1,7 +1,7 @@
 // `npm run bench`: builds the course and prints what it costs — build and package time, zip sizes, page weights,
 // the worst-case suspend_data, the LMS API calls of a full learner journey (SCORM 1.2 and 2004), and the time from
 // launch to the first lesson's text against the same page opened bare. Figures only, no pass/fail: the byte budgets
-// are asserted in e2e/budgets.spec.ts (same page-weight code), timings are never asserted (GUIDE: "Measured").
+// are asserted in e2e/budgets.spec.ts (same page-weight code), timings are never asserted (docs/lms-behaviour.md: "Measured").
 // The same figures are written to dist/bench.json.
 //
 // Options: --no-build (measure the current dist/), --runs N (launch timing runs, default 7).

@@ -1,19 +1,20 @@
 // A small static server that serves the built SCORM packages the way an LMS does: from a deep path, straight out
-// of the zips, with no directory indexes and no `/x` → `/x.html` guessing (GUIDE: static server for tests).
+// of the zips, with no directory indexes and no `/x` → `/x.html` guessing (docs/lms-behaviour.md: static server for tests).
 // It also serves the LMS harness (scorm-again in the parent frame). Used by Playwright and by `npm start`.
 import { createServer, type ServerResponse } from 'node:http';
 import { readFileSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { unzipSync } from 'fflate';
+import { loadCourseConfig } from '../../src/config/load-config.ts';
+import { packageName } from '../../src/scorm/package/package-profiles.ts';
 
 const projectRoot = process.cwd();
 const args = process.argv.slice(2);
 const port = Number(args[args.indexOf('--port') + 1] || process.env.PORT || 4321);
 const open = args.includes('--open');
 
-/** Where packages are mounted: as deep and as unlike `/` as an LMS's content store. */
-export const contentPrefix = '/lms-content/tenant-7/course-files/3f9a0c/';
+import { contentPrefix } from '../support/packages.ts';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -67,6 +68,21 @@ export const server = createServer((request, response) => {
     response.writeHead(302, { location: '/lms/lms.html' });
     response.end();
     return;
+  }
+  if (pathname === '/lms/course.js') {
+    // The harness names packages from the configuration HR edits, read at request time (never hard-coded).
+    const config = loadCourseConfig();
+    const course = {
+      identifier: config.course.identifier,
+      edition: config.edition,
+      packages: {
+        '1.2': packageName(config, 'course', 'scorm12'),
+        '2004': packageName(config, 'course', 'scorm2004'),
+        'refresher-1.2': packageName(config, 'refresher', 'scorm12'),
+        'refresher-2004': packageName(config, 'refresher', 'scorm2004'),
+      },
+    };
+    return send(response, 200, `window.courseConfig = ${JSON.stringify(course)};\n`, contentTypes['.js']);
   }
   if (pathname.startsWith('/lms/')) {
     const bytes = fromDisk(harnessDir, pathname.slice('/lms/'.length));

@@ -37,7 +37,7 @@ export const config = loadCourseConfig();
 export const bank = loadBank('src/quizzes/bank', new Set(rules.map((rule) => rule.id)));
 
 /** The questions a learner gets in an attempt: the same seeded draw the exam page makes. */
-export function drawFor(learnerId: string, attempt: number): BankItem[] {
+export function drawFor(learnerId: string, attempt: number, _mode: 'course' | 'refresher' = 'course'): BankItem[] {
   const seed = seedFrom(learnerId, String(attempt), String(config.edition));
   return drawExam(bank, { size: config.exam.size, quotas: config.exam.quotas, seed, use: 'exam' });
 }

@@ -1,8 +1,8 @@
 import { expect, type FrameLocator, type Page } from '@playwright/test';
+import type { CourseMode } from '../../src/config/identity.ts';
+import { packageNameOf, type Version } from './packages.ts';
 
-/** The two SCORM versions every LMS-facing test runs against. */
-export const versions = ['1.2', '2004'] as const;
-export type Version = (typeof versions)[number];
+export { primaryVersion, versions, type Version } from './packages.ts';
 
 export interface HarnessCall {
   fn: string;
@@ -35,8 +35,16 @@ export function trackFailedResponses(page: Page): string[] {
   return failed;
 }
 
-export async function openHarness(page: Page, version: Version, learner: string, extra = ''): Promise<void> {
-  await page.goto(`/lms/lms.html?v=${version}&learner=${encodeURIComponent(learner)}${extra}`);
+/** Launches a package in the harness LMS; `mode` picks the course or the refresher (names from the config). */
+export async function openHarness(
+  page: Page,
+  version: Version,
+  learner: string,
+  extra = '',
+  mode: CourseMode = 'course',
+): Promise<void> {
+  const pkg = packageNameOf(version, mode);
+  await page.goto(`/lms/lms.html?v=${version}&pkg=${pkg}&learner=${encodeURIComponent(learner)}${extra}`);
   await expect(shellFrame(page).locator('html[data-lms]')).toHaveAttribute('data-lms', version, { timeout: 10_000 });
 }
 

@@ -6,7 +6,7 @@ import type { AstroIntegration } from 'astro';
 /**
  * Astro writes root-absolute URLs (`/_astro/x.css`, `/modules/a.html`). An LMS serves the package from a deep
  * path such as `/content/123/abc/`, where `/` is the LMS itself, so after the build every root-absolute URL is
- * rewritten relative to the file that contains it, and the build fails if one is left (GUIDE: relative URLs).
+ * rewritten relative to the file that contains it, and the build fails if one is left (docs/lms-behaviour.md: relative URLs).
  */
 
 /** Attributes that carry one URL. `srcset` carries a list and is handled apart. */

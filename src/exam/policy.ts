@@ -32,7 +32,7 @@ export function availability(state: ExamState, rules: ExamRules, allModulesCompl
 
 /**
  * An outcome is final when the learner passed or has no attempt left. Only a final outcome is reported as
- * pass/fail: a failed attempt with retakes left must not lock the learner out (GUIDE: LMSs apply masteryscore
+ * pass/fail: a failed attempt with retakes left must not lock the learner out (docs/lms-behaviour.md: LMSs apply masteryscore
  * and may turn "failed" into a locked course).
  */
 export function isFinalOutcome(passed: boolean, attempt: number, rules: ExamRules): boolean {

@@ -8,7 +8,7 @@ import { decodeExamData } from '../exam/exam-data-codec.ts';
 import { localDateStamp } from '../exam/certificate.ts';
 import { drawExam, isAnsweredOf, isCorrectOf, optionOrder, seedFrom, subSeed } from '../quizzes/engine/index.ts';
 import type { BankItem } from '../quizzes/schema.ts';
-import type { ExamData } from '../exam/exam-bank.ts';
+import type { ExamData } from '../course/exam-page-data.ts';
 import '../components/quiz/quiz-question.ts';
 
 /**
@@ -85,7 +85,7 @@ function localLearnerId(): string {
   }
 }
 
-/** The question texts come from this page's own markup (the key file leaves them out, see exam-bank.ts). */
+/** The question texts come from this page's own markup (the key file leaves them out, see src/course/exam-page-data.ts). */
 function withPageTexts(item: BankItem): BankItem {
   const slot = slotOf(item.id);
   const text = (selector: string) => {

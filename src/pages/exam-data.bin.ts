@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { examDataFile } from '../exam/exam-bank.ts';
+import { examDataFile } from '../course/exam-page-data.ts';
 
 /**
  * exam-data.bin: the exam items with their keys, scrambled, fetched by the exam page at run time so the

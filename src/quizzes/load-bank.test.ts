@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { rules } from '../rules/index.ts';
@@ -263,10 +263,8 @@ test('the README examples are valid against the real rule catalogue', () => {
   assert.deepEqual(validateRoleplayFiles(roleplayFiles, catalogue).problems, []);
 });
 
-test('the real bank and role-plays (when present) validate against the rule catalogue', (t) => {
+test('the real bank and role-plays validate against the rule catalogue', () => {
   const catalogue = new Set(rules.map((r) => r.id));
-  const dirs = { bank: here('./bank'), roleplays: here('./roleplays') };
-  if (!existsSync(dirs.bank) && !existsSync(dirs.roleplays)) return t.skip('no src/quizzes/bank or roleplays yet');
-  if (existsSync(dirs.bank)) loadBank(dirs.bank, catalogue);
-  if (existsSync(dirs.roleplays)) loadRoleplays(dirs.roleplays, catalogue);
+  assert.ok(loadBank(here('./bank'), catalogue).items.length > 0);
+  assert.ok(loadRoleplays(here('./roleplays'), catalogue).length > 0);
 });

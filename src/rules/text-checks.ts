@@ -1,7 +1,7 @@
 /**
  * Text checks shared by the catalog tests and anyone who writes course text (lessons, quiz items):
  * the standard was published with typing slips and half-width punctuation; the course uses the
- * corrected forms (see /work/shared/standard/README.md, "Known slips in the source text").
+ * corrected forms (see standard/README.md, "Known slips in the source text").
  */
 
 export interface Slip {

@@ -30,7 +30,7 @@ export interface LaunchData {
   /** `resume` when the LMS resumes a suspended attempt. */
   entry: 'ab-initio' | 'resume' | '';
   mode: LaunchMode;
-  /** `false` only when the LMS says no-credit; an empty value counts as credit (GUIDE: LMS failure modes). */
+  /** `false` only when the LMS says no-credit; an empty value counts as credit (docs/lms-behaviour.md: LMS failure modes). */
   credit: boolean;
   location: string;
   suspendData: string;

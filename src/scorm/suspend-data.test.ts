@@ -18,7 +18,7 @@ test('empty, corrupt and foreign data start fresh', () => {
   assert.equal(decodeSuspendData('', tag, hash, 7).status, 'empty');
   for (const corrupt of ['{"json":true}', '1~', '2~a~b~000', '1~x~y~zz!', `1~${tag}~${hash}~1000000~novalue`]) {
     const result = decodeSuspendData(corrupt, tag, hash, 7);
-    assert.equal(result.status, corrupt.startsWith(`1~${tag}`) ? 'corrupt' : result.status);
+    assert.equal(result.status, 'corrupt', corrupt);
     assert.deepEqual(result.state.modules, [0, 0, 0, 0, 0, 0, 0], corrupt);
   }
   const other = encodeSuspendData({ modules: [7, 7, 7, 7, 7, 7, 7], segments: {} }, shortHash('another-course'), hash);

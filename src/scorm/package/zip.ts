@@ -2,12 +2,12 @@ import { zipSync, type Zippable } from 'fflate';
 
 /**
  * Deterministic zip: entries sorted by path, one fixed timestamp, fixed compression level. The same input gives
- * the same bytes in any time zone (GUIDE: deterministic zip), so a rebuilt package can be compared byte for byte.
+ * the same bytes in any time zone (docs/lms-behaviour.md: deterministic zip), so a rebuilt package can be compared byte for byte.
  */
 const fixedModificationTime = new Date(2000, 0, 1, 0, 0, 0);
 
 export function assertAsciiPath(file: string): void {
-  // Non-ASCII names fail to unzip on some LMSs (GUIDE: LMS failure modes).
+  // Non-ASCII names fail to unzip on some LMSs (docs/lms-behaviour.md: LMS failure modes).
   if (!/^[\x21-\x7e]+$/.test(file) || file.startsWith('/') || file.split('/').includes('..')) {
     throw new Error(`Package file name must be ASCII without spaces or "..": ${JSON.stringify(file)}`);
   }

@@ -1,5 +1,5 @@
-import { escapeXml } from '../package/xml.ts';
-import type { PackageDescription } from '../package/course-package.ts';
+import { escapeXml } from '../xml.ts';
+import type { PackageDescription } from '../package-description.ts';
 
 /** Schema files that sit beside a SCORM 1.2 manifest (SCORM 1.2 CAM 2.3.2, "ADL SCORM 1.2 package"). */
 export const scorm12SchemaFiles = [

@@ -1,5 +1,5 @@
-import { escapeXml } from '../package/xml.ts';
-import type { PackageDescription } from '../package/course-package.ts';
+import { escapeXml } from '../xml.ts';
+import type { PackageDescription } from '../package-description.ts';
 
 /** Schema files that sit beside a SCORM 2004 4th edition manifest (CAM 3.2). */
 export const scorm2004SchemaFiles = [

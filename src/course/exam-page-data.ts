@@ -2,9 +2,9 @@ import { getBank } from '../quizzes/bank-data.ts';
 import { isEligible } from '../quizzes/engine/index.ts';
 import type { BankItem } from '../quizzes/schema.ts';
 import { requireRule, sectionOf, sections } from '../rules/index.ts';
-import { courseConfig } from '../course/outline.ts';
-import { examRules } from '../course/outline.ts';
-import { encodeExamData } from './exam-data-codec.ts';
+import { courseConfig } from './outline.ts';
+import { examRules } from './outline.ts';
+import { encodeExamData } from '../exam/exam-data-codec.ts';
 
 /** Build-time data for the exam page (exam.html) and its scrambled key file (exam-data.bin). */
 

@@ -1,12 +1,12 @@
-import { $shell, connectToShell, sendToShell } from '../bridge/page-client.ts';
-import { choose, debrief, isFinished, lastChoice, resumeRoleplay, startRoleplay } from '../quizzes/engine/index.ts';
-import type { RoleplayState } from '../quizzes/engine/index.ts';
-import type { Roleplay } from '../quizzes/schema.ts';
+import { $shell, connectToShell, sendToShell } from '../../bridge/page-client.ts';
+import { choose, debrief, isFinished, lastChoice, resumeRoleplay, startRoleplay } from '../../quizzes/engine/index.ts';
+import type { RoleplayState } from '../../quizzes/engine/index.ts';
+import type { Roleplay } from '../../quizzes/schema.ts';
 import {
   decodeRoleplaySegment,
   encodeRoleplaySegment,
   roleplaySegmentKey as segmentKey,
-} from '../components/quiz/roleplay-segment.ts';
+} from './roleplay-segment.ts';
 
 /**
  * A role-play page (RoleplayPlayer.astro): shows the current node, the feedback of the choice just made, and at an

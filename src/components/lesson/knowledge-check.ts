@@ -1,5 +1,5 @@
-import type {} from '../components/quiz/quiz-question.ts'; // the quiz-checked event type
-import { sendToShell } from '../bridge/page-client.ts';
+import type {} from '../quiz/quiz-question.ts'; // the quiz-checked event type
+import { sendToShell } from '../../bridge/page-client.ts';
 
 /**
  * A lesson's knowledge check is answered once every one of its items has been checked at least once (right or

@@ -1,15 +1,15 @@
-import type { Scorm12Api } from './scorm12/api.ts';
-import type { Scorm2004Api } from './scorm2004/api.ts';
+import type { RuntimeProfile } from './runtime-profile.ts';
 
-/** Which API a package looks for; `auto` (local preview) takes 2004 first, then 1.2. */
-export type WantedVersion = '1.2' | '2004' | 'auto';
-
-export type FoundApi = { version: '1.2'; api: Scorm12Api } | { version: '2004'; api: Scorm2004Api };
+/** An API object found in a window, and the version profile it belongs to. */
+export interface FoundApi {
+  profile: RuntimeProfile;
+  api: unknown;
+}
 
 /** The RTE algorithm's bound on how far up a frame chain to climb (SCORM 2004 RTE 3.3.5, 1.2 RTE 3.3.6.1). */
 const maxParentHops = 500;
 
-function readApi(win: Window, name: 'API' | 'API_1484_11'): unknown {
+function readApi(win: Window, name: string): unknown {
   try {
     return (win as unknown as Record<string, unknown>)[name] ?? undefined;
   } catch {
@@ -34,7 +34,7 @@ function openerOf(win: Window): Window | null {
 }
 
 /** Searches `start` and its parents, then the top window's opener and its parents (the RTE discovery order). */
-function search(start: Window, name: 'API' | 'API_1484_11'): unknown {
+function search(start: Window, name: string): unknown {
   let win: Window | null = start;
   let hops = 0;
   let last: Window = start;
@@ -59,14 +59,11 @@ function search(start: Window, name: 'API' | 'API_1484_11'): unknown {
   return undefined;
 }
 
-export function findApi(start: Window, wanted: WantedVersion): FoundApi | undefined {
-  if (wanted !== '1.2') {
-    const api = search(start, 'API_1484_11');
-    if (api) return { version: '2004', api: api as Scorm2004Api };
-  }
-  if (wanted !== '2004') {
-    const api = search(start, 'API');
-    if (api) return { version: '1.2', api: api as Scorm12Api };
+/** The first profile (in the given order) whose API object is found. */
+export function findApi(start: Window, profiles: readonly RuntimeProfile[]): FoundApi | undefined {
+  for (const profile of profiles) {
+    const api = search(start, profile.apiName);
+    if (api) return { profile, api };
   }
   return undefined;
 }
@@ -77,11 +74,11 @@ export function findApi(start: Window, wanted: WantedVersion): FoundApi | undefi
  */
 export async function discoverApi(
   start: Window,
-  wanted: WantedVersion,
+  profiles: readonly RuntimeProfile[],
   { attempts = 10, intervalMs = 200 }: { attempts?: number; intervalMs?: number } = {},
 ): Promise<FoundApi | undefined> {
   for (let attempt = 0; attempt < attempts; attempt++) {
-    const found = findApi(start, wanted);
+    const found = findApi(start, profiles);
     if (found) return found;
     if (attempt < attempts - 1) await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
