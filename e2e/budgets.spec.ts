@@ -4,7 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { loadCourseConfig } from '../src/config/load-config.ts';
+import { contentPrefix, packageNameOf, primaryVersion, versions } from './support/packages.ts';
 import { htmlPages, kb, measurePage, readZip, type SiteFiles } from '../scripts/page-weight.ts';
 
 const KB = 1024;
@@ -14,11 +14,8 @@ const zipBudgetBytes = 250 * KB;
 const jsBudgetGzipBytes = 12 * KB;
 
 const packagesDir = 'dist/packages';
-/** Where e2e/server/serve.ts mounts the packages (its `contentPrefix`). */
-const contentPrefix = '/lms-content/tenant-7/course-files/3f9a0c/';
-const identifier = loadCourseConfig().course.identifier;
-const courseZips = [`${identifier}-scorm12.zip`, `${identifier}-scorm2004.zip`];
-const cspPackage = `${identifier}-scorm2004`;
+const courseZips = versions.map((version) => `${packageNameOf(version)}.zip`);
+const cspPackage = packageNameOf(primaryVersion);
 
 const missing = `is missing: run \`npm run package\` before the e2e tests`;
 const zipsOnDisk = existsSync(packagesDir) ? readdirSync(packagesDir).filter((file) => file.endsWith('.zip')).sort() : [];

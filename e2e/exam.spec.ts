@@ -12,6 +12,7 @@ import {
 } from './support/lms.ts';
 import { config, correctResponse, drawFor, suspendDataFor } from './support/course-data.ts';
 import { answerAll, interactions, submit } from './support/exam.ts';
+import { packageUrl, primaryVersion } from './support/packages.ts';
 
 const statusElement = { '1.2': 'cmi.core.lesson_status', '2004': 'cmi.success_status' } as const;
 const scoreElement = { '1.2': 'cmi.core.score.raw', '2004': 'cmi.score.raw' } as const;
@@ -30,8 +31,8 @@ for (const version of versions) {
     await submit(page);
     await expect(content.locator('#result-verdict')).toHaveText('本次考试未通过。');
     await expect(content.locator('#result-score')).toHaveText('0 分');
-    await expect(content.locator('#exam-retake')).toContainText('还有 2 次机会');
-    await expect(content.locator('#result-review')).toBeHidden(); // review after a pass only
+    await expect(content.locator('#exam-retake')).toContainText(`还有 ${config.exam.attempts - 1} 次机会`);
+    if (config.exam.review !== 'always') await expect(content.locator('#result-review')).toBeHidden();
     await expect.poll(() => cmiValue(page, statusElement[version])).toBe(version === '1.2' ? 'incomplete' : 'unknown');
     expect(await cmiValue(page, scoreElement[version])).toBe('');
 
@@ -93,9 +94,13 @@ for (const version of versions) {
   });
 }
 
+/** The timer a few seconds into an attempt, from the configured limit. */
+const timerText = new RegExp(`剩余时间 (${config.exam.timeLimitMinutes - 1}|${config.exam.timeLimitMinutes}):\\d\\d`);
+
 test('a reload mid-exam keeps the draw, the answers and the deadline; a passed deadline submits', async ({ page }) => {
+  test.skip(config.exam.timeLimitMinutes === 0, 'no time limit configured');
   const learner = newLearnerId('timer');
-  await openHarness(page, '2004', learner, `&suspend=${encodeURIComponent(suspendDataFor({ modulesDone: true }))}`);
+  await openHarness(page, primaryVersion, learner, `&suspend=${encodeURIComponent(suspendDataFor({ modulesDone: true }))}`);
   const content = contentFrame(page);
   await content.locator('a[href$="exam.html"]').first().click();
   await content.locator('#exam-start').click();
@@ -105,15 +110,15 @@ test('a reload mid-exam keeps the draw, the answers and the deadline; a passed d
     (element as HTMLElement & { response: unknown }).response = detail.response;
     element.dispatchEvent(new CustomEvent('quiz-change', { bubbles: true, detail }));
   }, { itemId: first.id, response: correctResponse(first) });
-  await expect(content.locator('#exam-timer')).toHaveText(/剩余时间 (29|30):\d\d/);
+  await expect(content.locator('#exam-timer')).toHaveText(timerText);
   // Let the shell commit the answer, then relaunch (the harness page reloads: pagehide → Terminate → relaunch).
   await page.waitForTimeout(400);
   await page.reload();
-  await expect(shellFrame(page).locator('html[data-lms]')).toHaveAttribute('data-lms', '2004');
+  await expect(shellFrame(page).locator('html[data-lms]')).toHaveAttribute('data-lms', primaryVersion);
   await contentFrame(page).locator('#home-continue').click();
   await expect(content.locator('#exam-run')).toBeVisible();
   await expect(content.locator('.exam-map-button.answered')).toHaveCount(1);
-  await expect(content.locator('#exam-timer')).toHaveText(/剩余时间 (29|30):\d\d/);
+  await expect(content.locator('#exam-timer')).toHaveText(timerText);
   const slots = content.locator('.exam-slot:not([hidden])');
   await expect(slots).toHaveCount(1);
   await expect(slots).toHaveAttribute('data-item-id', items[0]!.id);
@@ -121,14 +126,14 @@ test('a reload mid-exam keeps the draw, the answers and the deadline; a passed d
   // An attempt whose stored deadline has passed (the window was closed) is submitted on the next launch.
   const expired = suspendDataFor({ modulesDone: true, exam: { attempt: 1, phase: 'running', deadline: 1000, answers: [] } });
   const other = newLearnerId('expired');
-  await openHarness(page, '2004', other, `&suspend=${encodeURIComponent(expired)}`);
+  await openHarness(page, primaryVersion, other, `&suspend=${encodeURIComponent(expired)}`);
   await contentFrame(page).locator('a[href$="exam.html"]').first().click();
   await expect(contentFrame(page).locator('#result-note')).toHaveText('考试时间已到，系统已自动交卷。');
-  await expect(contentFrame(page).locator('#exam-retake')).toContainText('还有 2 次机会');
+  await expect(contentFrame(page).locator('#exam-retake')).toContainText(`还有 ${config.exam.attempts - 1} 次机会`);
 });
 
 test('the exam stays locked until every module is completed', async ({ page }) => {
-  await openHarness(page, '1.2', newLearnerId('locked'));
+  await openHarness(page, primaryVersion, newLearnerId('locked'));
   const content = contentFrame(page);
   await content.locator('a[href$="exam.html"]').first().click();
   await expect(content.locator('#exam-status')).toContainText('请先学完全部单元');
@@ -136,7 +141,10 @@ test('the exam stays locked until every module is completed', async ({ page }) =
 });
 
 test('the exam page HTML holds no answer key or feedback', async ({ request }) => {
-  const html = await (await request.get('/lms-content/tenant-7/course-files/3f9a0c/yks-service-conduct-scorm2004/exam.html')).text();
+  const response = await request.get(packageUrl(primaryVersion, 'exam.html'));
+  expect(response.status(), 'the exam page is served (a 404 page would hold no key either)').toBe(200);
+  const html = await response.text();
+  expect(html).toContain('id="exam"');
   for (const item of drawFor('any', 1)) {
     if (item.type === 'single') expect(html).not.toContain(item.answer.feedback);
     if (item.explanation) expect(html).not.toContain(item.explanation);
@@ -144,24 +152,25 @@ test('the exam page HTML holds no answer key or feedback', async ({ request }) =
   expect(html).not.toMatch(/data-correct|"answer"|feedbackTrue/);
 });
 
-test('SCORM 1.2: a third failed attempt ends with "failed" and no further attempt', async ({ page }) => {
+test('the last allowed failed attempt ends with "failed" and no further attempt', async ({ page }) => {
   const learner = newLearnerId('third');
-  const twoFailed = suspendDataFor({
+  const version = versions[0]!;
+  const allButOneFailed = suspendDataFor({
     modulesDone: true,
-    exam: { attempt: 2, phase: 'idle', deadline: 0, answers: [], last: { score: 40, passed: false, date: '20261120' } },
+    exam: { attempt: config.exam.attempts - 1, phase: 'idle', deadline: 0, answers: [], last: { score: 40, passed: false, date: '20261120' } },
   });
-  await openHarness(page, '1.2', learner, `&suspend=${encodeURIComponent(twoFailed)}`);
-  expect(await cmiValue(page, 'cmi.core.lesson_status')).toBe('incomplete'); // two failures, one attempt left
+  await openHarness(page, version, learner, `&suspend=${encodeURIComponent(allButOneFailed)}`);
+  expect(await cmiValue(page, statusElement[version])).toBe(version === '1.2' ? 'incomplete' : 'unknown'); // one attempt left
   const content = contentFrame(page);
   await content.locator('a[href$="exam.html"]').first().click();
   await expect(content.locator('#result-verdict')).toHaveText('本次考试未通过。');
   await content.locator('#exam-retake').click();
-  await answerAll(page, learner, 3, false);
+  await answerAll(page, learner, config.exam.attempts, false);
   await submit(page);
   await expect(content.locator('#exam-retake')).toBeHidden();
   await expect(content.locator('#result-exhausted')).toBeVisible();
-  await expect.poll(() => cmiValue(page, 'cmi.core.lesson_status')).toBe('failed');
-  expect(await cmiValue(page, 'cmi.core.score.raw')).toBe('0');
+  await expect.poll(() => cmiValue(page, statusElement[version])).toBe('failed');
+  expect(await cmiValue(page, scoreElement[version])).toBe('0');
   // Relaunch: the exam stays closed.
   await page.reload();
   await contentFrame(page).locator('a[href$="exam.html"]').first().click();
@@ -180,7 +189,7 @@ test('the certificate escapes the LMS name and prints on one A4 landscape page',
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  await openHarness(page, '2004', newLearnerId('cert'), `&name=${encodeURIComponent(hostile)}&suspend=${encodeURIComponent(passed)}`);
+  await openHarness(page, primaryVersion, newLearnerId('cert'), `&name=${encodeURIComponent(hostile)}&suspend=${encodeURIComponent(passed)}`);
   const content = contentFrame(page);
   await content.locator('a[href$="certificate.html"]').first().click();
   const name = content.locator('[data-field="name"]');

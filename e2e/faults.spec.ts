@@ -18,10 +18,9 @@ import {
   type Version,
 } from './support/lms.ts';
 import { builtCourseData, correctResponse, drawFor, suspendDataFor } from './support/course-data.ts';
+import { packageUrl } from './support/packages.ts';
 
-const zipFor = (version: Version) => `yks-service-conduct-${version === '2004' ? 'scorm2004' : 'scorm12'}`;
-const contentUrl = (version: Version, page = 'index.html') =>
-  `/lms-content/tenant-7/course-files/3f9a0c/${zipFor(version)}/${page}`;
+const contentUrl = (version: Version, page = 'index.html') => packageUrl(version, page);
 
 /** The module flags the course has stored in the LMS right now. */
 async function storedModules(page: Page, version: Version): Promise<number[]> {
@@ -62,14 +61,22 @@ for (const version of versions) {
 
     test('Commit answers "false": warn, keep state, retry with back-off, never loop', async ({ page }) => {
       const learner = newLearnerId('commit');
+      // The course's own timers (commit throttle, retry back-off) run on Playwright's clock, not on sleeps.
+      await page.clock.install();
       await openHarness(page, version, learner);
       await page.evaluate(() => ((window as any).harness.faults.commitFails = 1000));
       await visitModule(page, 0);
-      await expect(shellFrame(page).locator('#shell-notice')).toContainText('暂时没有保存成功', { timeout: 8000 });
-      await page.waitForTimeout(2500);
-      const failed = (await harnessCalls(page, api[version].commit)).filter((call) => call.result === 'false');
-      expect(failed.length).toBeGreaterThanOrEqual(2); // the first try and a retry…
-      expect(failed.length).toBeLessThanOrEqual(3); // …but no loop
+      const failedCommits = async () =>
+        (await harnessCalls(page, api[version].commit)).filter((call) => call.result === 'false').length;
+      await page.clock.runFor(3_000); // the throttled commit of the lesson's progress
+      await expect(shellFrame(page).locator('#shell-notice')).toContainText('暂时没有保存成功');
+      const first = await failedCommits();
+      expect(first).toBeGreaterThanOrEqual(1);
+      // Retries after 2 s, 5 s and 15 s (src/stores/lms-sync.ts), then none: a minute later, still three more.
+      for (const [wait, expected] of [[2_000, first + 1], [5_000, first + 2], [15_000, first + 3], [60_000, first + 3]] as const) {
+        await page.clock.runFor(wait);
+        await expect.poll(failedCommits).toBe(expected);
+      }
       // The LMS recovers: the next retry (or the exit) saves everything.
       await page.evaluate(() => ((window as any).harness.faults.commitFails = 0));
       await shellFrame(page).locator('#shell-exit').click();

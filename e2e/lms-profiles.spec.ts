@@ -80,7 +80,7 @@ for (const profile of profiles) {
       });
 
       test('fail with retakes left: no failed status, no score, primary objective untouched', async ({ page }) => {
-        test.skip(config.exam.attempts < 2, 'NOT-APPLICABLE: one attempt allowed, so every fail is final');
+        test.skip(config.exam.attempts < 2, 'one attempt allowed: every fail is final');
         const learner = newLearnerId(`retake-${profile}`);
         await open(page, learner, `&suspend=${encodeURIComponent(suspendDataFor({ modulesDone: true }))}`);
         await contentFrame(page).locator('a[href$="exam.html"]').first().click();

@@ -1,7 +1,7 @@
 // Checks on the built zips themselves (no browser): what an LMS's import step would check, and more.
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -33,13 +33,13 @@ test('the HR item map lists every exam-eligible item of the bank, with its right
   }
 });
 
-test('every configured package was written, with its own identifier', () => {
-  expect(packages.map((pkg) => zipName(pkg.identifier, pkg.kind))).toEqual([
-    'yks-service-conduct-scorm12.zip',
-    'yks-service-conduct-scorm2004.zip',
-    `yks-service-conduct-refresher-${config.edition}-scorm12.zip`,
-    `yks-service-conduct-refresher-${config.edition}-scorm2004.zip`,
-  ]);
+test('every configured package was written, with its own identifier, and nothing else', () => {
+  const expected = [
+    ...config.packages.course.map((kind) => `${config.course.identifier}-${kind}.zip`),
+    ...config.packages.refresher.map((kind) => `${config.course.identifier}-refresher-${config.edition}-${kind}.zip`),
+  ].sort();
+  expect(packages.map((pkg) => zipName(pkg.identifier, pkg.kind)).sort()).toEqual(expected);
+  expect(readdirSync('dist/packages').filter((file) => file.endsWith('.zip')).sort()).toEqual(expected);
 });
 
 for (const { mode, kind, identifier, title } of packages) {

@@ -14,6 +14,7 @@ import {
   trackFailedResponses,
   versions,
 } from './support/lms.ts';
+import { packageUrl, primaryVersion } from './support/packages.ts';
 
 for (const version of versions) {
   test.describe(`SCORM ${version} in the scorm-again harness`, () => {
@@ -101,7 +102,7 @@ for (const version of versions) {
 
 test('standalone (no LMS API): a polite notice, and progress kept across reloads', async ({ page }) => {
   const failed = trackFailedResponses(page);
-  await page.goto('/lms-content/tenant-7/course-files/3f9a0c/yks-service-conduct-scorm2004/index.html');
+  await page.goto(packageUrl(primaryVersion));
   await expect(page.locator('html')).toHaveAttribute('data-lms', 'local', { timeout: 10_000 });
   await expect(page.locator('#shell-notice')).toContainText('学习结果不会上报');
   const content = page.frameLocator('#content-frame');
