@@ -7,6 +7,8 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { loadCourseConfig } from '../src/config/load-config.ts';
 import { validateManifest } from '../src/scorm/package/validate-manifest.ts';
+import { loadedFiles } from '../src/scorm/package/package-files.ts';
+import { packageProfiles } from '../src/scorm/package/package-profiles.ts';
 import { courseIdentity } from '../src/config/identity.ts';
 import { loadBank } from '../src/quizzes/load-bank.ts';
 import { rules } from '../src/rules/index.ts';
@@ -49,6 +51,15 @@ for (const { mode, kind, identifier, title } of packages) {
     const files = unzipSync(readFileSync(zipPath()));
     const names = Object.keys(files);
     const manifest = strFromU8(files['imsmanifest.xml']!);
+
+    test('ships its pages and exactly the files they load, nothing of the other course', () => {
+      const schemaFiles = new Set(packageProfiles[kind].schemaFiles);
+      const content = names.filter((name) => name !== 'imsmanifest.xml' && !schemaFiles.has(name));
+      const pages = content.filter((name) => name.endsWith('.html'));
+      const loaded = loadedFiles(pages, new Set(content), (name) => strFromU8(files[name]!));
+      expect(content.sort()).toEqual(loaded);
+      if (mode === 'refresher') expect(pages.filter((page) => page.startsWith('modules/') || page.startsWith('roleplays/'))).toEqual([]);
+    });
 
     test('manifest at the root validates against the official SCORM schemas', async () => {
       const schemas = new Map(

@@ -1,6 +1,7 @@
-// Makes sure a Chromium exists for the browser tests, installing one the way this machine can:
-// Playwright's own download where it can reach it, else Debian's `chromium` package when running as root on Debian.
-import { execFileSync, spawnSync } from 'node:child_process';
+// Makes sure a Chromium exists for the browser tests: Debian's `chromium` package when running as root on Debian.
+// It never downloads a browser build (closed networks, and a build fetched at test time is not reproducible); on
+// other machines it says what to install.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findChromium } from '../e2e/browser-path.ts';
 
@@ -25,14 +26,6 @@ if (isRoot && hasApt) {
       console.log(`browser: ${installed}`);
       process.exit(0);
     }
-  }
-} else {
-  try {
-    execFileSync('npx', ['playwright', 'install', 'chromium'], { stdio: 'inherit' });
-    const installed = findChromium();
-    if (installed) process.exit(0);
-  } catch {
-    // Fall through to the message below.
   }
 }
 

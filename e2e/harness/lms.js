@@ -47,7 +47,7 @@
   const settings = { autocommit: false, logLevel: 5, lmsCommitUrl: false };
   const api = version === '2004' ? new Scorm2004API(settings) : new Scorm12API(settings);
 
-  /** @returns {{cmi: any, exit: string} | null} */
+  /** @returns {{cmi: any, exit: string, lms?: {stored: Record<string, string>, completedOrPassed: boolean, passed: boolean}} | null} */
   function readSaved() {
     try {
       return JSON.parse(localStorage.getItem(storageKey) || 'null');

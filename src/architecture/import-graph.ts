@@ -4,7 +4,8 @@
  * (`import type`, `export type`) are kept apart: they vanish at run time, so layering rules about what runs ignore them.
  * Used by architecture.test.ts.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { listFiles } from '../util/files.ts';
 import path from 'node:path';
 
 export interface ImportEdge {
@@ -20,10 +21,9 @@ export interface ImportEdge {
 const sourceFile = /\.(ts|astro|mjs)$/;
 
 export function sourceFiles(root: string, dir = 'src'): string[] {
-  return (readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-    .filter((entry) => entry.isFile() && sourceFile.test(entry.name))
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
+  return listFiles(path.join(root, dir))
+    .filter((file) => sourceFile.test(file))
+    .map((file) => `${dir}/${file}`);
 }
 
 const importPattern =

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { listFiles } from '../util/files.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -53,12 +54,6 @@ export function findRootAbsoluteUrls(text: string, relativeFile: string): string
   return findings;
 }
 
-function listFiles(dir: string, base = dir): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? listFiles(full, base) : [path.relative(base, full).split(path.sep).join('/')];
-  });
-}
 
 export function relativizeDirectory(outDir: string): { rewritten: number; leftovers: string[] } {
   let rewritten = 0;

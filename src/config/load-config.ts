@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { CourseConfigSchema, type CourseConfig } from './schema.ts';
+import { formatIssuePath, hrErrorMap } from '../util/zod-issues.ts';
 
 /** Scripts, tests and the Astro build all run from the project root (bundled code has no stable import.meta.url). */
 export const projectRoot = process.cwd();
@@ -13,12 +14,6 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-/** `a.b[2].c` from a zod issue path. */
-export function formatIssuePath(issuePath: readonly PropertyKey[]): string {
-  return issuePath
-    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
-    .join('');
-}
 
 export function formatZodIssues(file: string, issues: readonly z.core.$ZodIssue[]): string[] {
   return issues.map((issue) => `${file} › ${formatIssuePath(issue.path) || '(root)'}: ${issue.message}`);
@@ -36,7 +31,7 @@ export function parseCourseConfig(text: string, file = 'course.config.yaml'): Co
     }
     throw error;
   }
-  const result = CourseConfigSchema.safeParse(data);
+  const result = CourseConfigSchema.safeParse(data, { error: hrErrorMap });
   if (!result.success) {
     throw new ConfigError(['课程配置有误:', ...formatZodIssues(file, result.error.issues)].join('\n  '));
   }

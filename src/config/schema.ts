@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MODULE_IDS } from '../rules/sections.ts';
 
 /**
  * The one configuration file HR and authors edit: `course.config.yaml`.
@@ -23,7 +24,6 @@ export const CourseInfoSchema = z.strictObject({
 });
 export type CourseInfo = z.infer<typeof CourseInfoSchema>;
 
-const moduleIdPattern = /^0[1-7]-[a-z]+$/;
 
 /** When the learner may see each question's right answer and explanation after submitting the exam. */
 export const ReviewPolicySchema = z.enum(['after-pass', 'always', 'never']);
@@ -35,7 +35,7 @@ export const ExamSettingsSchema = z
     /** Questions per exam attempt. Default 20. */
     size: z.number().int().min(5).max(60).default(20),
     /** Optional questions per module (module id → count); they must add up to `size`. Without it the draw spreads evenly. */
-    quotas: z.record(z.string().regex(moduleIdPattern, '应为单元编号，例如 03-telephone'), z.number().int().min(0)).optional(),
+    quotas: z.partialRecord(z.enum(MODULE_IDS, { error: `应为单元编号之一：${MODULE_IDS.join('、')}` }), z.number().int().min(0)).optional(),
     /** Attempts allowed (1–10). Default 3. */
     attempts: z.number().int().min(1).max(10).default(3),
     /** Time limit in minutes; 0 means no limit. */

@@ -200,3 +200,13 @@ test('a content update keeps attempts used and a pass, and closes a running atte
   assert.equal(carryOverExamState(undefined), undefined);
   assert.equal(carryOverExamState('garbage'), undefined);
 });
+
+test('item map cells cannot become spreadsheet formulas', async () => {
+  const { csvField } = await import('./item-map.ts');
+  assert.equal(csvField('=HYPERLINK("http://x","y")'), `"'=HYPERLINK(""http://x"",""y"")"`);
+  assert.equal(csvField('+1'), "'+1");
+  assert.equal(csvField('-2'), "'-2");
+  assert.equal(csvField('@SUM(A1)'), "'@SUM(A1)");
+  assert.equal(csvField('您好，请坐'), '您好，请坐');
+  assert.equal(csvField('a,b'), '"a,b"');
+});

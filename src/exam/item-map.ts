@@ -9,8 +9,13 @@ import { objectiveIdOf } from './report.ts';
  */
 const columns = ['item_id', 'lms_interaction_id', 'module', 'objective_id', 'rule_ids', 'type', 'question', 'correct_answer'];
 
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/**
+ * One CSV cell. A cell that starts with = + - @ (or a tab or carriage return) is a formula to Excel and LibreOffice,
+ * so it gets a leading apostrophe (OWASP "CSV injection"); quotes, commas and line breaks are quoted per RFC 4180.
+ */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function buildItemMap(items: readonly BankItem[], moduleTitles: Readonly<Record<string, string>>): string {

@@ -20,7 +20,9 @@ export interface ExamReport {
 }
 
 /** `m03-telephone`: the SCORM objective id of a module (one per section of the standard). */
-export const objectiveIdOf = (moduleId: string) => `m${moduleId}`;
+import { objectiveIdOf } from '../rules/sections.ts';
+
+export { objectiveIdOf };
 
 /** `a2-m03-ring-01`: unique per attempt, ASCII, within SCORM 1.2's 255 characters. */
 export const interactionIdOf = (attempt: number, itemId: string) => `a${attempt}-${itemId}`;

@@ -117,10 +117,6 @@ export function getRoleplays(): readonly Roleplay[] {
   return data().roleplays;
 }
 
-export function roleplayById(id: string): Roleplay | undefined {
-  return data().roleplays.find((rp) => rp.id === id);
-}
-
 /** Page of a role-play, relative to the package root. */
 export function roleplayPage(rp: Pick<Roleplay, 'id'>): string {
   return `roleplays/${rp.id}.html`;

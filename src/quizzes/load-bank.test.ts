@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { formatIssuePath } from '../util/zod-issues.ts';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { rules } from '../rules/index.ts';
 import { knownRuleIds } from './fixtures/known-rules.ts';
 import {
   BankError,
-  formatFieldPath,
   loadBank,
   loadRoleplays,
   validateBankFiles,
@@ -32,10 +32,10 @@ function problem(problems: readonly string[], prefix: string): string {
   return found[0] as string;
 }
 
-test('formatFieldPath: dotted names, bracketed indexes', () => {
-  assert.equal(formatFieldPath(['distractors', 1, 'feedback']), 'distractors[1].feedback');
-  assert.equal(formatFieldPath(['nodes', 'ring', 'choices', 0, 'next']), 'nodes.ring.choices[0].next');
-  assert.equal(formatFieldPath([]), '');
+test('formatIssuePath: dotted names, bracketed indexes', () => {
+  assert.equal(formatIssuePath(['distractors', 1, 'feedback']), 'distractors[1].feedback');
+  assert.equal(formatIssuePath(['nodes', 'ring', 'choices', 0, 'next']), 'nodes.ring.choices[0].next');
+  assert.equal(formatIssuePath([]), '');
 });
 
 test('the good fixture bank loads, items tagged with their module, in file order', () => {

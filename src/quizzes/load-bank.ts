@@ -7,6 +7,7 @@
  * `load…` functions add the disk.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { formatIssuePath } from '../util/zod-issues.ts';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
@@ -34,15 +35,6 @@ export class BankError extends Error {
 
 type PathKey = string | number | symbol;
 
-/** `['distractors', 1, 'feedback']` → `distractors[1].feedback`. */
-export function formatFieldPath(path: readonly PathKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out;
-}
 
 function describe(value: unknown): string {
   if (value === null) return 'null (empty)';
@@ -145,7 +137,7 @@ function reporter(file: SourceFile, parsed: ParsedFile, problems: string[]) {
     reason: string,
   ): void => {
     const line = lineOf(parsed.doc, parsed.lines, docPath);
-    const field = formatFieldPath(fieldPath);
+    const field = formatIssuePath(fieldPath);
     const parts = [file.path, ...(label ? [label] : [])];
     const where = field ? `${parts.join(' › ')} › ${field}` : parts.join(' › ');
     problems.push(`${where}: ${reason}${line !== undefined ? ` (line ${line})` : ''}`);

@@ -16,17 +16,10 @@
  */
 import { z } from 'zod';
 import { RULE_ID_PATTERN } from '../rules/schema.ts';
+import { MODULE_IDS } from '../rules/sections.ts';
 
-/** The seven course modules, one per section of the standard (一 … 七), in course order. */
-export const MODULE_IDS = [
-  '01-appearance',
-  '02-reception',
-  '03-telephone',
-  '04-conduct',
-  '05-language',
-  '06-facilities',
-  '07-efficiency',
-] as const;
+/** The seven course modules, one per section of the standard, in course order (src/rules/sections.ts). */
+export { MODULE_IDS };
 
 /** SCORM 1.2 single-character option references `0-9a-z` (RTE 3.4.2) allow at most 36 options per item. */
 export const MAX_OPTIONS = 36;

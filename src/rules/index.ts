@@ -6,26 +6,17 @@ import { languageRules } from './05-language.ts';
 import { facilitiesRules } from './06-facilities.ts';
 import { efficiencyRules } from './07-efficiency.ts';
 import { SectionSchema } from './schema.ts';
+import { MODULE_IDS, sectionList } from './sections.ts';
 import type { Rule, Section } from './schema.ts';
 
 export type { Rule, RuleNumber, Section } from './schema.ts';
 export { RULE_ID_PATTERN } from './schema.ts';
 
-/** The seven sections of the standard, one lesson module each, in the standard's order. */
-export const sections: readonly Section[] = Object.freeze(
-  [
-    { number: 1, module: '01-appearance', slug: 'appearance', title: '仪容仪表规范' },
-    { number: 2, module: '02-reception', slug: 'reception', title: '接待礼仪规范' },
-    { number: 3, module: '03-telephone', slug: 'telephone', title: '接打电话规范' },
-    { number: 4, module: '04-conduct', slug: 'conduct', title: '工作人员行为规范' },
-    { number: 5, module: '05-language', slug: 'language', title: '文明服务用语规范' },
-    { number: 6, module: '06-facilities', slug: 'facilities', title: '服务设施规范' },
-    { number: 7, module: '07-efficiency', slug: 'efficiency', title: '效能建设规范' },
-  ].map((s) => Object.freeze(SectionSchema.parse(s))),
-);
+/** The seven sections of the standard, one lesson module each, in the standard's order (src/rules/sections.ts). */
+export const sections: readonly Section[] = Object.freeze(sectionList.map((s) => Object.freeze(SectionSchema.parse(s))));
 
 /** Module ids (`01-appearance` …), in order. */
-export const moduleIds: readonly string[] = sections.map((s) => s.module);
+export const moduleIds: readonly string[] = MODULE_IDS;
 
 /** Every rule of the standard, in the standard's order. */
 export const rules: readonly Rule[] = Object.freeze([

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MODULE_IDS } from './sections.ts';
 
 /**
  * One rule of 牙克石市社会局服务行为规范 as data. Lessons anchor each rule once (`<Rule id>`), quizzes cite
@@ -44,7 +45,7 @@ export const SectionSchema = z.object({
   /** Section number 1–7, as 一 … 七 in the standard. */
   number: z.number().int().min(1).max(7),
   /** Module id, also the lesson file name stem: `src/modules/<module>.mdx`. */
-  module: z.string().regex(/^0[1-7]-[a-z]+$/),
+  module: z.enum(MODULE_IDS),
   /** ASCII slug, the module id without its number. */
   slug: z.string().regex(/^[a-z]+$/),
   /** Section title exactly as in the standard. */

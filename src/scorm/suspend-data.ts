@@ -38,15 +38,8 @@ export interface DecodeResult {
   previousSegments?: Record<string, string>;
 }
 
-/** FNV-1a 32-bit, in base 36: short, stable, and enough to tell courses and content versions apart. */
-export function shortHash(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(36);
-}
+/** Short, stable tags for the course and the content version (src/util/hash.ts). */
+export { shortHash } from '../util/hash.ts';
 
 export function emptyState(moduleCount: number): SavedState {
   return { modules: Array.from({ length: moduleCount }, () => 0), segments: {} };

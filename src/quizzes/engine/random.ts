@@ -1,3 +1,5 @@
+import { fnv1a32 } from '../../util/hash.ts';
+
 /**
  * Seeded randomness, so a draw or a shuffle can be reproduced from a seed stored with the attempt (e.g. in
  * suspend_data) instead of storing the order itself. Not cryptographic — it only needs to be stable and well spread.
@@ -9,14 +11,7 @@
  * engine and every run.
  */
 export function seedFrom(...parts: string[]): number {
-  let h = 0x811c9dc5;
-  parts.forEach((part, p) => {
-    if (p > 0) h = Math.imul(h, 0x01000193); // FNV-1a step for the U+0000 separator (h ^ 0 = h)
-    for (let i = 0; i < part.length; i += 1) {
-      h = Math.imul(h ^ part.charCodeAt(i), 0x01000193);
-    }
-  });
-  return fmix32(h ^ parts.length);
+  return fmix32(fnv1a32(parts.join('\u0000')) ^ parts.length);
 }
 
 function fmix32(h: number): number {

@@ -1,21 +1,14 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { listFiles } from '../../util/files.ts';
 import path from 'node:path';
 import type { CourseConfig, PackageKind } from '../../config/schema.ts';
 import { courseIdentity, type CourseMode } from '../../config/identity.ts';
 import type { PackageDescription } from '../package-description.ts';
 import { packageName, packageProfiles } from './package-profiles.ts';
 import { assertAsciiPath, deterministicZip } from './zip.ts';
+import { loadedFiles } from './package-files.ts';
 
-export function listSiteFiles(siteDir: string, base = siteDir): string[] {
-  return readdirSync(siteDir, { withFileTypes: true })
-    .flatMap((entry) => {
-      const full = path.join(siteDir, entry.name);
-      if (entry.isDirectory()) return listSiteFiles(full, base);
-      return [path.relative(base, full).split(path.sep).join('/')];
-    })
-    .filter((file) => !file.startsWith('.'))
-    .sort();
-}
+
 
 /** Tells the launch page which API to look for: `<meta name="scorm-version" content="auto">` → 1.2 / 2004. */
 export function markScormVersion(launchHtml: string, kind: PackageKind, launch = 'index.html'): string {
@@ -32,9 +25,15 @@ const launchFiles: Record<CourseMode, string> = { course: 'index.html', refreshe
 const refresherOnly = /^(refresher\.html|refresher-home\.html)$/;
 const courseOnly = /^(index\.html|home\.html|glossary\.html|practice\.html|modules\/.*|roleplays\/.*)$/;
 
-export function filesFor(mode: CourseMode, siteFiles: readonly string[]): string[] {
+/** The pages of a package: every built page except those only the other course needs. */
+export function pagesFor(mode: CourseMode, siteFiles: readonly string[]): string[] {
   const excluded = mode === 'course' ? refresherOnly : courseOnly;
-  return siteFiles.filter((file) => !excluded.test(file));
+  return siteFiles.filter((file) => file.endsWith('.html') && !excluded.test(file));
+}
+
+/** A package's files: its pages and exactly what they load (package-files.ts). */
+export function filesFor(mode: CourseMode, siteFiles: readonly string[], siteDir: string): string[] {
+  return loadedFiles(pagesFor(mode, siteFiles), new Set(siteFiles), (file) => readFileSync(path.join(siteDir, file), 'utf8'));
 }
 
 export interface BuiltPackage {
@@ -68,13 +67,13 @@ export function buildPackages({ projectRoot, siteDir, outDir, config }: PackageO
   if (!existsSync(path.join(siteDir, 'index.html'))) {
     throw new Error(`${siteDir}/index.html is missing: run the Astro build first (npm run package does both).`);
   }
-  const siteFiles = listSiteFiles(siteDir);
+  const siteFiles = listFiles(siteDir);
   siteFiles.forEach(assertAsciiPath);
   mkdirSync(outDir, { recursive: true });
   const builds = (['course', 'refresher'] as const).flatMap((mode) => config.packages[mode].map((kind) => ({ mode, kind })));
   return builds.map(({ mode, kind }) => {
     const launch = launchFiles[mode];
-    const files = filesFor(mode, siteFiles);
+    const files = filesFor(mode, siteFiles, siteDir);
     const entries = new Map<string, Uint8Array>();
     for (const file of files) {
       const bytes = readFileSync(path.join(siteDir, file));

@@ -30,6 +30,4 @@ export const scorm12Limits = {
   suspendData: 4096,
   location: 255,
   interactionId: 255,
-  learnerResponse: 255,
-  objectiveId: 255,
 } as const;

@@ -44,6 +44,5 @@ export const scorm2004Errors: Readonly<Record<number, string>> = {
 export const scorm2004Limits = {
   suspendData: 64000,
   location: 1000,
-  identifier: 4000,
   description: 250,
 } as const;
