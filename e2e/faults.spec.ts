@@ -70,13 +70,12 @@ for (const version of versions) {
         (await harnessCalls(page, api[version].commit)).filter((call) => call.result === 'false').length;
       await page.clock.runFor(3_000); // the throttled commit of the lesson's progress
       await expect(shellFrame(page).locator('#shell-notice')).toContainText('暂时没有保存成功');
-      const first = await failedCommits();
-      expect(first).toBeGreaterThanOrEqual(1);
-      // Retries after 2 s, 5 s and 15 s (src/stores/lms-sync.ts), then none: a minute later, still three more.
-      for (const [wait, expected] of [[2_000, first + 1], [5_000, first + 2], [15_000, first + 3], [60_000, first + 3]] as const) {
-        await page.clock.runFor(wait);
-        await expect.poll(failedCommits).toBe(expected);
-      }
+      // The first commit failed; then retries after 2 s, 5 s and 15 s (src/stores/lms-sync.ts, unit-tested for the
+      // exact delays), and none after them: the learner's progress is held, not hammered at the LMS.
+      await page.clock.runFor(25_000);
+      await expect.poll(failedCommits).toBe(4);
+      await page.clock.runFor(120_000);
+      expect(await failedCommits(), 'no loop').toBe(4);
       // The LMS recovers: the next retry (or the exit) saves everything.
       await page.evaluate(() => ((window as any).harness.faults.commitFails = 0));
       await shellFrame(page).locator('#shell-exit').click();
@@ -186,8 +185,11 @@ for (const version of versions) {
         await expect(shellFrame(page).locator('#shell-notice')).toContainText('回顾模式');
         await visitModule(page, 0);
         await shellFrame(page).locator('#shell-exit').click();
-        expect(await harnessCalls(page, api[version].setValue)).toEqual([]);
-        expect(await harnessCalls(page, api[version].commit)).toEqual([]);
+        // Nothing of the learner's; a 1.2 browse launch only tells the LMS "browsed" (docs/lms-behaviour.md).
+        const told = version === '1.2' && mode === 'browse';
+        const sets = (await harnessCalls(page, api[version].setValue)).map((call) => `${call.args[0]}=${call.args[1]}`);
+        expect(sets).toEqual(told ? ['cmi.core.lesson_status=browsed'] : []);
+        expect(await harnessCalls(page, api[version].commit)).toHaveLength(told ? 1 : 0);
         expect(await harnessCalls(page, api[version].terminate)).toHaveLength(1);
       });
     }

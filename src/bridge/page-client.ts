@@ -7,12 +7,23 @@ import { unwrap, wrap, type PageToShell, type ShellSnapshot, type ShellToPage } 
  */
 export const $shell = atom<ShellSnapshot | null>(null);
 
+/**
+ * The course shell framing this page, known synchronously: the shell's HTML carries
+ * `<meta name="course-shell">` (src/shell/ShellPage.astro), which exists before this frame starts loading. Any
+ * other parent — an LMS frame, cross-origin or not — is not the shell.
+ */
 function shellWindow(): Window | null {
   try {
-    return window.parent !== window && window.parent.location.origin === window.location.origin ? window.parent : null;
+    const parent = window.parent;
+    return parent !== window && parent.document.querySelector('meta[name="course-shell"]') ? parent : null;
   } catch {
     return null; // Cross-origin parent (an LMS frame): not our shell.
   }
+}
+
+/** Whether the course shell frames this page (decided at once, no waiting for a message). */
+export function inShell(): boolean {
+  return shellWindow() !== null;
 }
 
 export function sendToShell(message: PageToShell): void {

@@ -100,8 +100,9 @@ export interface LmsDriver {
   /**
    * A browse launch (1.2 lesson_mode browse): records that the learner only looked, so the LMS does not turn
    * "not attempted" into "completed" at the end (Moodle 4.3 does). No-op where the version has no such status.
+   * Returns whether anything was written (then it needs a commit).
    */
-  markBrowsed(): void;
+  markBrowsed(): boolean;
   commit(): boolean;
   terminate(): boolean;
 }

@@ -9,7 +9,7 @@ import { encodeSuspendData, ModuleFlag } from '../scorm/suspend-data.ts';
 import { encodeExamState } from '../exam/exam-state.ts';
 import type { ExamRules } from '../exam/policy.ts';
 import { $location, $moduleFlags, $outline, $segments, reachModuleEnd } from './course.ts';
-import { startLmsSync, type SyncInfo } from './lms-sync.ts';
+import { $session, startLmsSync, type SyncInfo } from './lms-sync.ts';
 
 // lms-sync against scorm-again's real runtimes; only the SetValue calls are listened to, to see their order.
 const quiet = { logLevel: 5 } as const;
@@ -125,4 +125,32 @@ test('SCORM 2004: module objectives never land on the LMS primary objective; it 
   assert.equal(api.GetValue('cmi.objectives.1.id'), 'm01-a');
   assert.equal(api.GetValue('cmi.objectives.2.id'), 'm02-b');
   sync.finish();
+});
+
+test('a refused commit is retried after 2 s, 5 s and 15 s, then no more; the learner is told', (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout', 'Date'], now: 1_000_000 });
+  reset();
+  const lms = scorm12(() => {});
+  let refuse = false;
+  const commits: number[] = [];
+  const realCommit = lms.api.LMSCommit.bind(lms.api);
+  lms.api.LMSCommit = (parameter: string) => {
+    commits.push(Date.now());
+    return refuse ? 'false' : realCommit(parameter);
+  };
+  const sync = startLmsSync(lms.driver, info, () => Date.now());
+  refuse = true;
+  reachModuleEnd(0);
+  // node's mock clock schedules a timer set inside a tick from the tick's end, so time advances in small steps.
+  const advance = (ms: number) => {
+    for (let step = 0; step < ms; step += 100) t.mock.timers.tick(100);
+  };
+  advance(3_000); // the throttled commit
+  const failedAt = commits.at(-1)!;
+  assert.equal($session.get().saveProblem, true);
+  advance(200_000);
+  assert.deepEqual(commits.slice(-4).map((at) => at - failedAt), [0, 2_000, 7_000, 22_000]);
+  refuse = false;
+  sync.finish();
+  assert.equal(lms.api.cmi.core.lesson_status, 'incomplete');
 });

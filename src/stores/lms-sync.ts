@@ -171,8 +171,7 @@ export function startLmsSync(driver: LmsDriver, info: SyncInfo, now: () => numbe
     lastCommitAt = now();
   } else if (initialized && launch.mode === 'browse') {
     // Browse records nothing of the learner's, but tells a 1.2 LMS the learner only browsed (driver.markBrowsed).
-    driver.markBrowsed();
-    driver.commit();
+    if (driver.markBrowsed()) driver.commit();
   }
 
   $moduleFlags.listen(scheduleCommit);

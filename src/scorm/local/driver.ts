@@ -56,7 +56,7 @@ export function createLocalDriver(storageKey: string, storage: Storage | undefin
     interactionCount: () => 0,
     recordInteraction: () => {},
     setObjective: () => {},
-    markBrowsed: () => {},
+    markBrowsed: () => false,
     commit: save,
     terminate: save,
   };

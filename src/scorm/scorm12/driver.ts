@@ -80,7 +80,8 @@ export function createScorm12Driver(api: Scorm12Api, onError: ErrorSink): LmsDri
     markBrowsed() {
       // RTE 3.4.2 cmi.core.lesson_status "browsed": the learner launched in browse mode. Only over "not attempted",
       // so a browse launch never downgrades a real result.
-      if (launchStatus === 'not attempted' || launchStatus === '') set('cmi.core.lesson_status', 'browsed');
+      if (launchStatus !== 'not attempted' && launchStatus !== '') return false;
+      return set('cmi.core.lesson_status', 'browsed');
     },
     setSessionTime: (ms) => void set('cmi.core.session_time', formatScorm12Timespan(ms)),
     setExit: (exit: ExitKind) => void set('cmi.core.exit', exit),

@@ -95,7 +95,7 @@ export function createScorm2004Driver(api: Scorm2004Api, onError: ErrorSink): Lm
       if (primary && success !== 'unknown') set(`${primary}.success_status`, success);
     },
     // 2004 has no "browsed" status: cmi.mode browse already tells the LMS (RTE 4.2.13), and it records nothing.
-    markBrowsed: () => {},
+    markBrowsed: () => false,
     setSessionTime: (ms) => void set('cmi.session_time', formatScorm2004Duration(ms)),
     setExit: (exit) => void set('cmi.exit', exit),
     interactionCount: () => Number(get('cmi.interactions._count')) || 0,
