@@ -58,6 +58,8 @@ test.describe('axe finds nothing', () => {
     ...lessons.map((id) => `modules/${id}.html`),
     'practice.html',
     'reference-card.html',
+    'notice-form.html',
+    'phone-message-form.html',
     'glossary.html',
     ...roleplays.map((id) => `roleplays/${id}.html`),
   ];
@@ -68,6 +70,17 @@ test.describe('axe finds nothing', () => {
       await expectNoAxeViolations(page, path);
     });
   }
+
+  test('a 你会怎么说？ prompt with its model answer and checklist open', async ({ page }) => {
+    await openShell(page, suspendDataFor());
+    await showInShell(page, 'modules/03-telephone.html');
+    const prompt = page.frameLocator('#content-frame').locator('try-reply').first();
+    await prompt.getByRole('textbox').fill('您好，这里是牙克石市社保局。');
+    await prompt.getByRole('button', { name: '对照参考答案' }).click();
+    await prompt.getByRole('checkbox').first().check();
+    await expect(prompt.locator('[data-tally]')).not.toBeEmpty();
+    await expectNoAxeViolations(page, 'try-reply open');
+  });
 
   /** Opens the exam, starts attempt 1 and checks the questions of the given types (each type once). */
   async function checkExamQuestions(page: Page, types: readonly string[]): Promise<void> {
@@ -200,7 +213,7 @@ test('reduced motion: nothing animates', async ({ page }) => {
 test('200 % zoom (640 CSS px of a 1280 px window): no content cut off sideways', async ({ page }) => {
   await page.setViewportSize({ width: 640, height: 800 });
   await openShell(page, passedState());
-  for (const path of ['home.html', ...lessons.map((id) => `modules/${id}.html`), 'practice.html', `roleplays/${roleplays[1]}.html`, 'exam.html', 'certificate.html', 'reference-card.html', 'glossary.html']) {
+  for (const path of ['home.html', ...lessons.map((id) => `modules/${id}.html`), 'practice.html', `roleplays/${roleplays[1]}.html`, 'exam.html', 'certificate.html', 'reference-card.html', 'notice-form.html', 'phone-message-form.html', 'glossary.html']) {
     await showInShell(page, path);
     const overflow = await page.frameLocator('#content-frame').locator('body').evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);

@@ -1,15 +1,18 @@
 // Content checks on the built pages, served the way an LMS serves them (deep prefix, straight out of the SCORM 1.2
 // zip): no horizontal overflow at 360 px and 1280 px, no slip of the published standard, every rule of the catalog
-// anchored once, the quoted lists and numbers on the page, the reference card on one A4 page, glossary anchors.
+// anchored once, the quoted lists and numbers on the page, the reference card and the job aids on one A4 page each,
+// glossary anchors, the 你会怎么说？ prompts, and each lesson's computed time on home and lesson pages.
 // Needs `npm run package` first.
 import { expect, test, type Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { loadCourseConfig } from '../src/config/load-config.ts';
-import { requireRule, rules, sections } from '../src/rules/index.ts';
+import { requireRule, ruleById, rules, sections } from '../src/rules/index.ts';
 import { glossary } from '../src/rules/glossary.ts';
 import { findHalfWidthPunctuation, findSlips } from '../src/rules/text-checks.ts';
+import { countTryReplies, examMinutes, lessonReadingChars, lessonTime } from '../src/course/time-estimate.ts';
+import { getRoleplays, knowledgeCheckItems } from '../src/quizzes/bank-data.ts';
 
 const config = loadCourseConfig();
 const packageName = `${config.course.identifier}-scorm12`;
@@ -27,7 +30,8 @@ const files: Record<string, string> = existsSync(zipPath)
   : {};
 
 const lessonPages = sections.map((s) => ({ file: `modules/${s.module}.html`, section: s }));
-const contentPages = [...lessonPages.map((l) => l.file), 'glossary.html', 'reference-card.html'];
+const jobAids = ['notice-form.html', 'phone-message-form.html'];
+const contentPages = [...lessonPages.map((l) => l.file), 'glossary.html', 'reference-card.html', ...jobAids];
 
 test.beforeAll(() => {
   if (!existsSync(zipPath)) throw new Error(`${zipPath} is missing: run \`npm run package\` before the e2e tests`);
@@ -70,7 +74,7 @@ test('no slip of the published standard in any built HTML page', () => {
   expect(found).toEqual([]);
 });
 
-test('lessons, glossary and reference card: full-width punctuation and no raw Markdown in the visible text', async ({ page }) => {
+test('lessons, glossary, reference card and job aids: full-width punctuation and no raw Markdown in the visible text', async ({ page }) => {
   const found: string[] = [];
   for (const file of contentPages) {
     await open(page, file);
@@ -179,6 +183,111 @@ test('reference card: one A4 page with all eight forbidden phrases and a suggest
   const pages = pdf.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? [];
   expect(pdf.match(/\/Type\s*\/Pages\b/g)?.length ?? 0, 'the PDF has a page tree').toBeGreaterThan(0);
   expect(pages.length, 'A4 pages printed').toBe(1);
+});
+
+/** Prints the open page (print media) and returns how many A4 pages the PDF has. */
+async function printedPages(page: Page): Promise<number> {
+  await page.emulateMedia({ media: 'print' });
+  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  expect(pdf.match(/\/Type\s*\/Pages\b/g)?.length ?? 0, 'the PDF has a page tree').toBeGreaterThan(0);
+  return (pdf.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+}
+
+test('job aid 一次性告知单: every part of the canonical model has its place, printed on one A4 page', async ({ page }) => {
+  await open(page, 'notice-form.html');
+  const form = page.locator('article.form');
+  await expect(form.locator('h1')).toHaveText('一次性告知单');
+  for (const column of ['缺少的材料', '为什么需要（政策依据）', '到哪里办、怎样办']) {
+    await expect(form.locator('thead th', { hasText: column })).toHaveCount(1);
+  }
+  for (const part of ['还缺少', '请您准备齐全再来', '个工作日内为您办理完毕', '号窗口找经办人', '窗口电话', '绿色通道', '经办人签字', '服务对象签收', '日期']) {
+    await expect(form, part).toContainText(part);
+  }
+  await expect(page.locator('#job-aid-print')).toBeVisible();
+  expect(await printedPages(page), 'A4 pages printed').toBe(1);
+  await expect(page.locator('#job-aid-print')).toBeHidden();
+});
+
+test('job aid 来电留言单: the fields 第三部分 asks for, printed on one A4 page', async ({ page }) => {
+  await open(page, 'phone-message-form.html');
+  const form = page.locator('article.form');
+  await expect(form.locator('h1')).toHaveText('来电留言单');
+  for (const field of ['来电时间', '对方单位', '姓名', '找谁', '事由', '通知事项（准确全面记录', '回电号码', '已向对方复述一遍', '记录人', '转交给']) {
+    await expect(form, field).toContainText(field);
+  }
+  await expect(form).toContainText(requireRule('s3-2').text);
+  expect(await printedPages(page), 'A4 pages printed').toBe(1);
+});
+
+test('job aids are linked from home, the glossary and the reference card', async ({ page }) => {
+  for (const file of ['home.html', 'glossary.html', 'reference-card.html']) {
+    await open(page, file);
+    for (const aid of jobAids) await expect(page.locator(`a[href$="${aid}"]`).first(), `${file} → ${aid}`).toBeVisible();
+  }
+});
+
+// ---- 你会怎么说？ prompts ------------------------------------------------------------------------------------------------
+
+test('你会怎么说？: the answer waits for a reply, then shows the model and a self-assessed checklist', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await open(page, 'modules/05-language.html');
+  const prompt = page.locator('try-reply').first();
+  const answer = prompt.locator('[data-answer]');
+  await expect(answer).toBeHidden();
+  const reveal = prompt.getByRole('button', { name: '对照参考答案' });
+  await reveal.click();
+  await expect(answer).toBeHidden();
+  await expect(prompt.locator('[data-status]')).toContainText('请先在上面写下');
+  await expect(prompt.getByRole('textbox')).toBeFocused();
+  await page.keyboard.type('您的身份证号码填错了，请重新填一下。');
+  await reveal.focus();
+  await page.keyboard.press('Enter');
+  await expect(answer).toBeVisible();
+  await expect(prompt.locator('.try-reply__model')).toContainText('请重新填一下好吗');
+  const points = prompt.getByRole('checkbox');
+  const count = await points.count();
+  expect(count).toBeGreaterThanOrEqual(2);
+  await points.first().check();
+  await expect(prompt.locator('[data-tally]')).toHaveText(`您的回答包含了 1/${count} 个要点。没勾上的，下次遇到时记得说到。`);
+  await expect(prompt.locator('[data-done-label]')).toBeVisible();
+});
+
+test('without JavaScript the model answer of every prompt is simply shown', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const { file, section } of lessonPages) {
+    await open(page, file);
+    const prompts = page.locator('try-reply');
+    expect(await prompts.count(), `${file}: 你会怎么说？ prompts`).toBeGreaterThanOrEqual(2);
+    await expect(prompts.locator('.try-reply__model').first(), section.module).toBeVisible();
+  }
+  await context.close();
+});
+
+// ---- honest time ------------------------------------------------------------------------------------------------------
+
+test('time: each lesson’s minutes are computed from its source and activities, shown on home and on the lesson', async ({ page }) => {
+  const expected = sections.map((s) => {
+    const source = readFileSync(`src/modules/${s.module}.mdx`, 'utf8');
+    return lessonTime({
+      readingChars: lessonReadingChars(source, (id) => ruleById(id)?.text),
+      checkItems: knowledgeCheckItems(s.module).length,
+      tryReplies: countTryReplies(source),
+      roleplays: getRoleplays().filter((rp) => rp.module === s.module).length,
+    });
+  });
+  await open(page, 'home.html');
+  const shown = await page.locator('.module-minutes').evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.minutes)));
+  expect(shown).toEqual(expected.map((t) => t.total));
+  const exam = examMinutes(config.exam.size, config.exam.timeLimitMinutes);
+  const lessonsTotal = expected.reduce((sum, t) => sum + t.total, 0);
+  await expect(page.locator('#home-time')).toHaveAttribute('data-total-minutes', String(lessonsTotal + exam));
+  await expect(page.locator('#home-time')).toContainText(`认证考试约 ${exam} 分钟，合计约 ${lessonsTotal + exam} 分钟`);
+  for (const [index, { file }] of lessonPages.entries()) {
+    await open(page, file);
+    const t = expected[index]!;
+    await expect(page.locator('.reading-time'), file).toHaveText(`预计学习时间：约 ${t.total} 分钟（阅读约 ${t.reading} 分钟，练习约 ${t.practice} 分钟）`);
+  }
 });
 
 // ---- (e) glossary -------------------------------------------------------------------------------------------------

@@ -464,6 +464,8 @@ test.describe('role-play', () => {
 
 test.describe('axe (WCAG 2.2 AA) and CSP on quiz pages, opened directly', () => {
   test('a lesson with its knowledge check, before and after answering', async ({ page }) => {
+    // Two full axe runs over the course's longest lesson (with its 你会怎么说？ prompts): room for a slow, shared machine.
+    test.setTimeout(240_000);
     const csp = await watchCsp(page);
     const module = '05-language';
     const items = knowledgeCheckItems(module);

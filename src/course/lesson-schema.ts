@@ -7,8 +7,6 @@ export const LessonFrontmatterSchema = z.strictObject({
   title: z.string().min(2),
   /** Section number in the standard (1–7); also the lesson's place in the course. */
   section: z.number().int().min(1).max(sectionList.length),
-  /** Estimated reading time in minutes, shown under 学习目标. */
-  minutes: z.number().int().min(1).max(60),
   /** 学习目标: what the learner will be able to do, one sentence each. */
   objectives: z.array(z.string().min(4)).min(2).max(6),
   /** 要点回顾: the points to remember, shown at the end of the lesson. */

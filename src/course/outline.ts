@@ -1,7 +1,9 @@
 import { getCollection } from 'astro:content';
 import { loadCourseConfig } from '../config/load-config.ts';
 import { shortHash } from '../scorm/suspend-data.ts';
-import { bankHash, getRoleplays, hasKnowledgeCheck, roleplayPage } from '../quizzes/bank-data.ts';
+import { bankHash, getRoleplays, hasKnowledgeCheck, knowledgeCheckItems, roleplayPage } from '../quizzes/bank-data.ts';
+import { ruleById } from '../rules/index.ts';
+import { countHan, countTryReplies, examMinutes, lessonReadingChars, lessonTime, type LessonTime } from './time-estimate.ts';
 import type { ExamRules } from '../exam/policy.ts';
 import { courseIdentity as identityOf, type CourseMode } from '../config/identity.ts';
 
@@ -14,7 +16,10 @@ export interface ModuleEntry {
   index: number;
   section: number;
   title: string;
+  /** Estimated minutes (reading + activities), computed by src/course/time-estimate.ts from the lesson source. */
   minutes: number;
+  /** The estimate's parts: reading and activities. */
+  time: LessonTime;
   /** Page path relative to the package root. */
   page: string;
   hasCheck: boolean;
@@ -33,14 +38,31 @@ export async function getOutline(): Promise<ModuleEntry[]> {
     index,
     section: lesson.data.section,
     title: lesson.data.title,
-    minutes: lesson.data.minutes,
+    ...timeOf(lesson.id, lesson.body ?? '', lesson.data),
     page: `modules/${lesson.id}.html`,
     // A lesson with at least one practice item has a knowledge check, which completion then requires.
     hasCheck: hasKnowledgeCheck(lesson.id),
   }));
 }
 
+/** A lesson's time from what it shows and what it asks the learner to do (issue 12, "Honest time"). */
+function timeOf(id: string, body: string, data: { title: string; objectives: string[]; keyPoints: string[] }) {
+  const shownInHeader = countHan([data.title, ...data.objectives, ...data.keyPoints].join(''));
+  const time = lessonTime({
+    readingChars: lessonReadingChars(body, (ruleId) => ruleById(ruleId)?.text) + shownInHeader,
+    checkItems: knowledgeCheckItems(id).length,
+    tryReplies: countTryReplies(body),
+    roleplays: getRoleplays().filter((roleplay) => roleplay.module === id).length,
+  });
+  return { minutes: time.total, time };
+}
+
 export const courseConfig = loadCourseConfig();
+
+/** Minutes the certification exam takes: its time limit, or its size × a per-question figure. */
+export function examTime(): number {
+  return examMinutes(courseConfig.exam.size, courseConfig.exam.timeLimitMinutes);
+}
 
 export function examRules(mode: CourseMode): ExamRules {
   const { passMark, attempts, timeLimitMinutes, requireAllModules, review } = courseConfig.exam;

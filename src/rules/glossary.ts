@@ -39,7 +39,7 @@ export const glossary: readonly GlossaryEntry[] = Object.freeze(
     {
       id: 'sansheng',
       term: '来有迎声、询问有答声、离开有送声（三声）',
-      reading: 'lái yǒu yíng shēng、wèn yǒu dá shēng、zǒu yǒu sòng shēng',
+      reading: 'lái yǒu yíng shēng、xúnwèn yǒu dá shēng、líkāi yǒu sòng shēng（sān shēng）',
       definition: '接待服务对象时要来有迎声，询问有答声，离开有送声。',
       source: 'standard',
       ruleId: 's1-j3',

@@ -11,3 +11,5 @@ export { default as Advice } from './Advice.astro';
 export { default as Figure } from './Figure.astro';
 export { default as Term } from './Term.astro';
 export { default as KnowledgeCheck } from './KnowledgeCheck.astro';
+export { default as TryReply } from './TryReply.astro';
+export { default as IncompleteMaterialsModel } from './IncompleteMaterialsModel.astro';
