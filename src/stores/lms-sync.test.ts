@@ -134,9 +134,9 @@ test('a refused commit is retried after 2 s, 5 s and 15 s, then no more; the lea
   let refuse = false;
   const commits: number[] = [];
   const realCommit = lms.api.LMSCommit.bind(lms.api);
-  lms.api.LMSCommit = (parameter: string) => {
+  lms.api.LMSCommit = (parameter?: string) => {
     commits.push(Date.now());
-    return refuse ? 'false' : realCommit(parameter);
+    return refuse ? "false" : realCommit(parameter ?? "");
   };
   const sync = startLmsSync(lms.driver, info, () => Date.now());
   refuse = true;

@@ -1,5 +1,5 @@
-import { $shell, sendToShell } from '../bridge/page-client.ts';
-import { markTryReplyDone, mergeTryReplies, tryReplySegmentKey, decodeTryReplies } from '../components/lesson/try-reply-segment.ts';
+import { $shell, sendToShell } from '../../bridge/page-client.ts';
+import { markTryReplyDone, mergeTryReplies, tryReplySegmentKey, decodeTryReplies } from './try-reply-segment.ts';
 
 /**
  * `<try-reply>`: enhances the markup of src/components/lesson/TryReply.astro. Without script the model answer is simply
