@@ -43,14 +43,27 @@ function packageFiles(name: string): Record<string, Uint8Array> | undefined {
   return files;
 }
 
-function send(response: ServerResponse, status: number, body: Uint8Array | string, type = 'text/plain; charset=utf-8') {
-  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+function send(
+  response: ServerResponse,
+  status: number,
+  body: Uint8Array | string,
+  type = 'text/plain; charset=utf-8',
+  cache = 'no-store',
+) {
+  response.writeHead(status, { 'content-type': type, 'cache-control': cache });
   response.end(body);
 }
 
-function sendFile(response: ServerResponse, file: string, bytes: Uint8Array) {
-  send(response, 200, bytes, contentTypes[path.extname(file)] ?? 'application/octet-stream');
+function sendFile(response: ServerResponse, file: string, bytes: Uint8Array, cache = 'no-store') {
+  send(response, 200, bytes, contentTypes[path.extname(file)] ?? 'application/octet-stream', cache);
 }
+
+/**
+ * Package files are cacheable, as an LMS's content store serves them (Moodle's pluginfile sends cache headers), so
+ * a file the shell and its page share is fetched once. HTML stays revalidated; the exam's key file is fetched with
+ * `cache: 'no-store'` by the page itself.
+ */
+const packageCache = (file: string) => (file.endsWith('.html') ? 'no-cache' : 'public, max-age=600');
 
 function fromDisk(base: string, relative: string): Uint8Array | undefined {
   const full = path.join(base, relative);
@@ -99,7 +112,7 @@ export const server = createServer((request, response) => {
     const files = packageFiles(name);
     // No directory index, no extension guessing: exactly what many LMS content stores do.
     const bytes = files && file && !file.endsWith('/') ? files[file] : undefined;
-    return bytes ? sendFile(response, file, bytes) : send(response, 404, 'not found');
+    return bytes ? sendFile(response, file, bytes, packageCache(file)) : send(response, 404, 'not found');
   }
   send(response, 404, 'not found');
 });
