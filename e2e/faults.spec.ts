@@ -18,7 +18,7 @@ import {
   type Version,
 } from './support/lms.ts';
 import { builtCourseData, correctResponse, drawFor, suspendDataFor } from './support/course-data.ts';
-import { packageUrl } from './support/packages.ts';
+import { packageNameOf, packageUrl } from './support/packages.ts';
 
 const contentUrl = (version: Version, page = 'index.html') => packageUrl(version, page);
 
@@ -40,7 +40,12 @@ for (const version of versions) {
   test.describe(`SCORM ${version} faults`, () => {
     test('no API anywhere: standalone mode with a notice, progress kept across reloads', async ({ page }) => {
       await page.goto(contentUrl(version));
+      // Discovery polls for 2 s before standalone mode: a lesson opened meanwhile still counts.
+      await page.frameLocator('#content-frame').locator('.module a').nth(1).click();
+      await expect(page.frameLocator('#content-frame').locator('.lesson-kicker')).toHaveText('第 2 单元');
       await expect(page.locator('html')).toHaveAttribute('data-lms', 'local', { timeout: 10_000 });
+      await page.locator('#shell-home').click();
+      await expect(page.frameLocator('#content-frame').locator('.module').nth(1)).toHaveAttribute('data-status', 'in-progress');
       await expect(page.locator('#shell-notice')).toContainText('学习结果不会上报');
       const content = page.frameLocator('#content-frame');
       await content.locator('.module a').nth(2).click();
@@ -57,6 +62,26 @@ for (const version of versions) {
       await openHarness(page, version, newLearnerId('late'), '&late=1200');
       await expect(shellFrame(page).locator('#shell-notice')).toBeHidden();
       expect(await harnessCalls(page, api[version].initialize)).toHaveLength(1);
+    });
+
+    test('a lesson opened while the API is still being looked for counts (late API)', async ({ page }) => {
+      const learner = newLearnerId('early-click');
+      // Discovery polls on timers: with the clock paused it keeps looking while the learner clicks.
+      await page.clock.install({ time: new Date('2026-12-01T09:00:00') });
+      await page.clock.pauseAt(new Date('2026-12-01T09:00:01'));
+      await page.goto(`/lms/lms.html?v=${version}&pkg=${packageNameOf(version)}&learner=${learner}&late=manual`);
+      const content = contentFrame(page);
+      // The home page is up before the LMS session: open lesson 3 now, during discovery.
+      await content.locator('.module a').nth(2).click();
+      await expect(content.locator('.lesson-kicker')).toHaveText('第 3 单元');
+      expect(await harnessCalls(page, api[version].initialize), 'still looking for the API').toHaveLength(0);
+      await page.evaluate(() => (window as any).harness.attachApi());
+      await page.clock.runFor(500);
+      await expect(shellFrame(page).locator('html[data-lms]')).toHaveAttribute('data-lms', version, { timeout: 10_000 });
+      await page.clock.resume();
+      await shellFrame(page).locator('#shell-exit').click();
+      expect((await storedModules(page, version))[2], 'the visit made during discovery was saved').toBeGreaterThan(0);
+      expect(await cmiValue(page, element[version].location)).toBe('modules/03-telephone.html');
     });
 
     test('Commit answers "false": warn, keep state, retry with back-off, never loop', async ({ page }) => {

@@ -6,7 +6,8 @@
  *
  * Query: v=1.2|2004 (API version), pkg=<zip name without .zip> (default: the configured course package),
  *        learner=<id>, name=<learner name>, launch=iframe|popup|none, mode=normal|review|browse,
- *        credit=credit|no-credit, late=<ms> (API appears late), suspend=<suspend_data to start from>,
+ *        credit=credit|no-credit, late=<ms>|manual (API appears late, or on harness.attachApi()),
+ *        suspend=<suspend_data to start from>,
  *        emptyMode=1 (lesson_mode and credit read as ''), profile=strict|moodle (see below).
  * Faults for tests: harness.faults.commitFails = n (the next n commits answer "false" with error 391/101),
  * harness.faults.setValueFails = /regexp/ (SetValue on matching elements answers "false").
@@ -264,6 +265,7 @@
     value: (/** @type {string} */ element) => api.getCMIValue(element),
     profile,
     lms: () => JSON.parse(JSON.stringify(lms)),
+    attachApi,
   };
 
   /** Like an LMS: the launch file and the objectives come from the package's manifest. */
@@ -281,6 +283,8 @@
       .filter(Boolean);
     // @ts-ignore test hook
     window.harness.contentUrl = contentUrl;
+    // late=manual: a test attaches the API itself (harness.attachApi()), e.g. under Playwright's paused clock.
+    if (params.get('late') === 'manual') return launch();
     if (lateMs > 0) setTimeout(attachApi, lateMs);
     else attachApi();
     launch();
