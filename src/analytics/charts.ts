@@ -58,21 +58,21 @@ export function columnChart(options: { id: string; title: string; desc: string; 
   const colWidth = 64;
   const plot = 150;
   const width = 40 + columns.length * colWidth + 10;
-  const height = plot + 50;
+  const height = plot + 64;
   const body = columns
     .map((c, i) => {
       const h = (c.count / max) * plot;
       const x = 40 + i * colWidth + 10;
       return (
-        `<rect x="${x}" y="${(10 + plot - h).toFixed(1)}" width="${colWidth - 20}" height="${h.toFixed(1)}" fill="${c.accent ? '#b5542a' : '#2f6690'}"/>` +
-        `<text x="${x + (colWidth - 20) / 2}" y="${(6 + plot - h).toFixed(1)}" font-size="12" text-anchor="middle" fill="#1a1a1a">${c.count}</text>` +
-        `<text x="${x + (colWidth - 20) / 2}" y="${plot + 28}" font-size="11" text-anchor="middle" fill="#1a1a1a">${esc(c.label)}</text>`
+        `<rect x="${x}" y="${(24 + plot - h).toFixed(1)}" width="${colWidth - 20}" height="${h.toFixed(1)}" fill="${c.accent ? '#b5542a' : '#2f6690'}"/>` +
+        `<text x="${x + (colWidth - 20) / 2}" y="${(20 + plot - h).toFixed(1)}" font-size="12" text-anchor="middle" fill="#1a1a1a">${c.count}</text>` +
+        `<text x="${x + (colWidth - 20) / 2}" y="${plot + 42}" font-size="11" text-anchor="middle" fill="#1a1a1a">${esc(c.label)}</text>`
       );
     })
     .join('');
   return (
     `<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-t ${id}-d" xmlns="http://www.w3.org/2000/svg">` +
     `<title id="${id}-t">${esc(title)}</title><desc id="${id}-d">${esc(desc)}</desc>` +
-    `<line x1="40" y1="${10 + plot}" x2="${width - 10}" y2="${10 + plot}" stroke="#555" stroke-width="1"/>${body}</svg>`
+    `<line x1="40" y1="${24 + plot}" x2="${width - 10}" y2="${24 + plot}" stroke="#555" stroke-width="1"/>${body}</svg>`
   );
 }

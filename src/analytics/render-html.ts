@@ -32,7 +32,9 @@ figcaption{font-weight:bold;margin-bottom:.3em}
 .chart{max-width:100%;height:auto;display:block}
 .scroll{overflow-x:auto}
 table{border-collapse:collapse;margin:.5em 0 1em;font-size:.92rem}
-caption{text-align:left;font-weight:bold;padding:.2em 0}
+caption{text-align:left;font-weight:bold;padding:.2em 0;min-width:18em}
+.pair{display:grid;grid-template-columns:minmax(0,auto) minmax(0,auto);gap:8px 28px;align-items:start;justify-content:start}
+@media (max-width:760px){.pair{grid-template-columns:minmax(0,1fr)}}
 th,td{border:1px solid #bbb;padding:.25em .5em;vertical-align:top;text-align:left}
 th{background:#eef1f4}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
@@ -42,6 +44,8 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .flag{display:inline-block;border:1px solid #7a1f1f;color:#7a1f1f;border-radius:3px;padding:0 .3em;margin:0 .2em .1em 0;font-size:.85rem;white-space:nowrap}
 .signal{border-color:#6b5200;color:#6b5200}
 .q{max-width:30em}
+.heat th[scope=row],.heat td:nth-child(2){white-space:nowrap}
+.heat td.n{min-width:4.2em}
 .rule-text{max-width:34em}
 footer{margin-top:2em;padding-bottom:2em;color:#333;font-size:.9rem}
 @page{size:A4;margin:14mm 12mm}
@@ -125,7 +129,7 @@ function cohortSection(r: Report): string {
   ].filter((x): x is string[] => x !== null);
   return `<section id="cohort" aria-labelledby="cohort-h"><h2 id="cohort-h">1　学员总体情况</h2>
 <ul class="figures">${figures.map(([k, v, d]) => `<li>${esc(k)}<b>${esc(v)}</b>${esc(d)}</li>`).join('')}</ul>
-<figure><figcaption>各次考试的通过率</figcaption>${
+<div class="pair"><figure><figcaption>各次考试的通过率</figcaption>${
     c.learnersWithItems
       ? barChart({ id: 'chart-attempts', title: '各次考试的通过率', desc: attemptBars.map((b) => `${b.label}：${b.text}`).join('；'), bars: attemptBars, labelWidth: 110 })
       : '<p>没有逐题数据，无法知道学员在第几次考试通过。</p>'
@@ -135,15 +139,15 @@ ${table(
   ['考试', '参加人数 n', '通过', '通过率', '累计通过', '累计通过率'],
   c.passByAttempt.map((p) => [`第 ${p.attempt} 次`, String(p.takers), String(p.passed), pct(p.rate), String(p.cumulative), pct(p.cumulativeRate)]),
   new Set([1, 2, 3, 4, 5]),
-)}
+)}</div>
 ${outcomeTable}
-<figure><figcaption>LMS 上报的成绩分布（n=${c.scores.n}）</figcaption>${columnChart({
+<div class="pair"><figure><figcaption>LMS 上报的成绩分布（n=${c.scores.n}）</figcaption>${columnChart({
     id: 'chart-scores',
     title: `成绩分布，n=${c.scores.n}`,
     desc: scoreCols.map((s) => `${s.label} 分：${s.count} 人`).join('；') + `。及格分 ${r.course.passMark}，低于及格分的分段用橙色。`,
     columns: scoreCols,
   })}</figure>
-${table(`成绩分布（图表数据；另有 ${c.scores.noScore} 名学员没有分数：课程只在结果确定时上报分数）`, ['分数段', '人数'], c.scores.bins.map((b) => [b.label, String(b.count)]), new Set([1]))}
+${table(`成绩分布（图表数据；另有 ${c.scores.noScore} 名学员没有分数：课程只在结果确定时上报分数）`, ['分数段', '人数'], c.scores.bins.map((b) => [b.label, String(b.count)]), new Set([1]))}</div>
 ${timeRows.length ? table('学习时间（分钟）', ['范围', '中位数', '最短 – 最长', 'n', '说明'], timeRows, new Set([1, 2, 3])) : '<p>这些导出文件没有学习时间。</p>'}
 </section>`;
 }
@@ -152,12 +156,14 @@ function modulesSection(r: Report): string {
   if (r.cohort.responses === 0) return `<section id="modules" aria-labelledby="modules-h"><h2 id="modules-h">2　各单元掌握情况</h2><p>没有逐题数据，无法计算。</p></section>`;
   const bars = r.modules.map((m) => ({ label: `${m.module.slice(0, 2)} ${m.title}`, value: m.mastery ?? 0, text: `${pct(m.mastery)}（${frac(m.right, m.n)}）`, accent: (m.mastery ?? 1) < 0.8 }));
   const learners = r.learners.filter((l) => l.overall.n > 0);
-  const heat = `<div class="scroll"><table><caption>学员 × 单元掌握情况（答对题数/作答题数，含所有考试次数）</caption><thead><tr><th scope="col">学员</th><th scope="col">结果</th>${r.modules
-    .map((m) => `<th scope="col" class="n">${esc(m.module.slice(0, 2))} ${esc(m.title)}</th>`)
+  const short = (l: Report['learners'][number]) =>
+    l.outcome === 'passed' ? (l.passedAt ? `通过（第 ${l.passedAt} 次）` : '通过') : l.outcome === 'failed-final' ? '未通过（次数用完）' : l.outcome === 'not-finished' ? '未通过，未再考' : OUTCOME_LABELS[l.outcome];
+  const heat = `<div class="scroll"><table class="heat"><caption>学员 × 单元掌握情况（答对题数/作答题数，含所有考试次数）</caption><thead><tr><th scope="col">学员</th><th scope="col">结果</th>${r.modules
+    .map((m) => `<th scope="col" class="n">${esc(m.module.slice(0, 2))}<br>${esc(m.title.replace(/规范$/, ''))}</th>`)
     .join('')}<th scope="col" class="n">合计</th></tr></thead><tbody>${learners
     .map(
       (l) =>
-        `<tr><th scope="row">${esc(l.name)}</th><td>${esc(OUTCOME_LABELS[l.outcome])}${l.passedAt ? `（第 ${l.passedAt} 次）` : ''}</td>${l.modules
+        `<tr><th scope="row">${esc(l.name)}</th><td>${esc(short(l))}</td>${l.modules
           .map((m) => `<td class="n ${heatClass(m.mastery)}">${m.n ? `${pct(m.mastery)}<br>${frac(m.right, m.n)}` : '—'}</td>`)
           .join('')}<td class="n ${heatClass(l.overall.mastery)}">${pct(l.overall.mastery)}<br>${frac(l.overall.right, l.overall.n)}</td></tr>`,
     )
@@ -165,8 +171,8 @@ function modulesSection(r: Report): string {
 <ul class="legend" aria-label="颜色图例"><li class="h0">低于 50%</li><li class="h1">50–69%</li><li class="h2">70–79%</li><li class="h3">80–89%</li><li class="h4">90% 以上</li><li class="hx">没有作答</li></ul>`;
   return `<section id="modules" aria-labelledby="modules-h"><h2 id="modules-h">2　各单元掌握情况</h2>
 <p>掌握率 = 答对的作答数 ÷ 作答数（该单元的所有考题、所有考试次数）。每个数字后是它的 n。</p>
-<figure><figcaption>各单元掌握率</figcaption>${barChart({ id: 'chart-modules', title: '各单元掌握率', desc: bars.map((b) => `${b.label}：${b.text}`).join('；'), bars, labelWidth: 190, marker: { at: r.course.passMark / 100, label: '及格分' } })}</figure>
-${table('各单元掌握率（图表数据）', ['单元', '答对', '作答 n', '掌握率'], r.modules.map((m) => [`${esc(m.module)} ${esc(m.title)}`, String(m.right), String(m.n), pct(m.mastery)]), new Set([1, 2, 3]))}
+<div class="pair"><figure><figcaption>各单元掌握率</figcaption>${barChart({ id: 'chart-modules', title: '各单元掌握率', desc: bars.map((b) => `${b.label}：${b.text}`).join('；'), bars, labelWidth: 190, marker: { at: r.course.passMark / 100, label: '及格分' } })}</figure>
+${table('各单元掌握率（图表数据）', ['单元', '答对', '作答 n', '掌握率'], r.modules.map((m) => [`${esc(m.module)} ${esc(m.title)}`, String(m.right), String(m.n), pct(m.mastery)]), new Set([1, 2, 3]))}</div>
 <h3>学员 × 单元热力图</h3>
 <p>颜色越深越需要关注；每格同时写出百分比和 答对/作答。</p>
 ${heat}</section>`;
@@ -176,7 +182,7 @@ function rulesSection(r: Report): string {
   const judged = r.rules.filter((x) => x.enough);
   const few = r.rules.filter((x) => !x.enough);
   const top = judged.slice(0, 10);
-  const bars = top.map((x) => ({ label: x.id, value: x.mastery ?? 0, text: `${pct(x.mastery)}（${frac(x.right, x.n)}）`, accent: true }));
+  const bars = top.map((x) => ({ label: `${x.id} ${x.title}`, value: x.mastery ?? 0, text: `${pct(x.mastery)}（${frac(x.right, x.n)}）`, accent: true }));
   const row = (x: Report['rules'][number], i: number) => [
     `${i + 1}`,
     x.link ? `<a href="${esc(x.link)}">${esc(x.id)}</a>` : esc(x.id),
@@ -188,7 +194,7 @@ function rulesSection(r: Report): string {
   ];
   return `<section id="rules" aria-labelledby="rules-h"><h2 id="rules-h">3　最薄弱的规范条款</h2>
 <p>条款掌握率 = 引用该条款的考题上答对的作答数 ÷ 作答数。一道题可以引用几条条款。只有作答数 n ≥ ${r.thresholds.minRuleN} 的条款参加排名（n 更小时，一两次偶然答错就会让掌握率变化 10% 以上）。条款编号链接到课程中讲这一条的位置（modules/&lt;单元&gt;.html，在课件包目录里打开本报告时可直接跳转）。</p>
-${top.length ? `<figure><figcaption>掌握率最低的 ${top.length} 条条款</figcaption>${barChart({ id: 'chart-rules', title: `掌握率最低的 ${top.length} 条条款`, desc: top.map((x) => `${x.id} ${x.title}：${pct(x.mastery)}（${frac(x.right, x.n)}）`).join('；'), bars, labelWidth: 80 })}</figure>` : '<p>还没有条款达到排名所需的作答数。</p>'}
+${top.length ? `<figure><figcaption>掌握率最低的 ${top.length} 条条款</figcaption>${barChart({ id: 'chart-rules', title: `掌握率最低的 ${top.length} 条条款`, desc: top.map((x) => `${x.id} ${x.title}：${pct(x.mastery)}（${frac(x.right, x.n)}）`).join('；'), bars, labelWidth: 170 })}</figure>` : '<p>还没有条款达到排名所需的作答数。</p>'}
 ${table(`条款掌握率，从低到高（n ≥ ${r.thresholds.minRuleN}，共 ${judged.length} 条）`, ['排名', '条款', '标题', '规范原文', '掌握率', '答对/作答 n', '题数'], judged.map(row), new Set([0, 4, 5, 6]))}
 ${few.length ? table(`作答数不足 ${r.thresholds.minRuleN} 的条款（不排名，仅供参考；共 ${few.length} 条）`, ['序号', '条款', '标题', '规范原文', '掌握率', '答对/作答 n', '题数'], few.map(row), new Set([0, 4, 5, 6])) : ''}
 </section>`;
@@ -226,8 +232,8 @@ ${relText}
 ${flagged.length ? `<ul>${list(flagged)}</ul>` : `<p>没有。${judged === 0 ? `没有一道题达到 ${t.minItemN} 次作答：每次考试从题库随机抽题，学员越多，每道题的作答越多。` : ''}</p>`}
 <h3>值得先看一眼的题目（数据少，但 95% 区间已经显示问题：${signalled.length}）</h3>
 ${signalled.length ? `<ul>${list(signalled)}</ul>` : '<p>没有。</p>'}
-<figure><figcaption>题目难度 p 的分布（${r.items.length} 道题）</figcaption>${columnChart({ id: 'chart-p', title: '题目难度分布', desc: pBins.map((b) => `p ${b.label}：${b.count} 道`).join('；'), columns: pBins })}</figure>
-${table('题目难度分布（图表数据）', ['难度 p', '题数'], pBins.map((b) => [b.label, String(b.count)]), new Set([1]))}
+<div class="pair"><figure><figcaption>题目难度 p 的分布（${r.items.length} 道题）</figcaption>${columnChart({ id: 'chart-p', title: '题目难度分布', desc: pBins.map((b) => `p ${b.label}：${b.count} 道`).join('；'), columns: pBins })}</figure>
+${table('题目难度分布（图表数据）', ['难度 p', '题数'], pBins.map((b) => [b.label, String(b.count)]), new Set([1]))}</div>
 ${table(
   `全部题目（按难度从难到易；n = 作答次数；括号内为 p 的 95% 区间）`,
   ['题目', '单元', '题型', '题目文字', 'n', 'p', 'r<sub>pb</sub>', 'D', '标记'],

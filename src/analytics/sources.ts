@@ -285,7 +285,9 @@ async function scanMoodleReport(ctx: Context, kind: SourceKind, rows: AsyncItera
     // column as the score, otherwise as a status such as Incomplete and Score as 0, which is no score at all.
     const sco = scoCol >= 0 ? cell(ctx, row, scoCol) : '';
     const scoScore = sco === '' ? score : parseScore(sco);
-    const reported = scoCol < 0 ? score : scoScore !== null && !Number.isNaN(scoScore) ? scoScore : null;
+    // The Basic report has no SCO column, and Moodle writes Score 0 when no score was reported (fixture README,
+    // quirk 6), so a 0 there is taken as "no score": a real final score of 0 is shown the same way in that report.
+    const reported = scoCol < 0 ? (score === 0 ? null : score) : scoScore !== null && !Number.isNaN(scoScore) ? scoScore : null;
     if (reported !== null) withScore += 1;
     const started = startedCol >= 0 ? parseMoodleDate(cell(ctx, row, startedCol)) : null;
     const last = lastCol >= 0 ? parseMoodleDate(cell(ctx, row, lastCol)) : null;
