@@ -325,6 +325,15 @@ export async function analyze(options: AnalyzeOptions): Promise<Report> {
   const k = [...formSizes.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
   const complete = [...attempts.values()].filter((a) => a.n === k);
 
+  // Learners whose re-study list is needed: no pass so far (the course reports a score only with the final outcome,
+  // and a pass is always the last attempt). Per-learner rule counts are kept only for them.
+  const needsRestudy = new Set(
+    [...learners.values()]
+      .filter((state) => !(state.score !== null && state.score >= passMark))
+      .map((state) => state.key),
+  );
+  for (const a of attempts.values()) if (a.score !== null && a.score >= passMark) needsRestudy.delete(a.learner);
+
   // Pass 2: item, module, rule and distractor sums.
   const items = new Map<string, ItemState>();
   const modules = new Map<string, { right: number; n: number }>();
@@ -376,6 +385,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Report> {
         bump(learnerModule, `${record.learner.key}\u0000${item.module}`, record.correct, () => ({ right: 0, n: 0 }));
         for (const rule of item.rules) {
           bump(rules, rule, record.correct, () => ({ right: 0, n: 0, items: new Set<string>() })).items.add(record.itemId);
+          if (!needsRestudy.has(record.learner.key)) continue;
           const lr = learnerRule.get(`${record.learner.key}\u0000${rule}`) ?? { wrong: 0, n: 0 };
           lr.n += 1;
           if (!record.correct) lr.wrong += 1;
@@ -417,7 +427,8 @@ export async function analyze(options: AnalyzeOptions): Promise<Report> {
     const overall = share(own.reduce((s, a) => s + a.right, 0), own.reduce((s, a) => s + a.n, 0));
     return { id: salt !== undefined ? pseudonym(state.key, salt) : state.key, name: display(state), email: salt !== undefined ? '' : state.email, outcome, passedAt, examAttempts, score, modules: modulesOf, overall };
   });
-  learnerRows.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id));
+  const collator = new Intl.Collator('zh-CN');
+  learnerRows.sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   const started = learnerRows.filter((l) => l.outcome !== 'not-started' && l.outcome !== 'unknown');
   const withItems = learnerRows.filter((l) => l.examAttempts > 0);
@@ -510,11 +521,13 @@ export async function analyze(options: AnalyzeOptions): Promise<Report> {
   const kr = complete.length >= 2 ? kr20(k, sumPq / complete.length, populationVariance(complete.map((a) => a.right))) : null;
 
   // For each learner who did not pass: the rules answered wrong, most often first.
+  const stateById = new Map([...learners.values()].map((state) => [salt !== undefined ? pseudonym(state.key, salt) : state.key, state]));
+  const ruleIdsSeen = [...rules.keys()];
   const restudy = learnerRows
     .filter((l) => l.outcome === 'failed-final' || l.outcome === 'not-finished')
     .map((l) => {
-      const state = [...learners.values()].find((s) => (salt !== undefined ? pseudonym(s.key, salt) : s.key) === l.id)!;
-      const ruleList = [...rules.keys()]
+      const state = stateById.get(l.id)!;
+      const ruleList = ruleIdsSeen
         .flatMap((id) => {
           const lr = learnerRule.get(`${state.key}\u0000${id}`);
           if (!lr || lr.wrong === 0) return [];

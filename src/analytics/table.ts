@@ -100,13 +100,13 @@ async function* textRows(path: string, name: string, delimiter: string): AsyncGe
   // relax_column_count: a ragged row is reported by the caller, which knows the header and the file kind
   // (Moodle's Objectives report is ragged by design); a quote left open is csv-parse's error, mapped below.
   const parser = createReadStream(path).pipe(
-    parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true }),
+    parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true }),
   );
   let row = 0;
   try {
-    for await (const entry of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const record of parser as AsyncIterable<string[]>) {
       row += 1;
-      yield { row, cells: entry.record };
+      yield { row, cells: record };
     }
   } catch (error) {
     const lines = (error as { lines?: number }).lines;
