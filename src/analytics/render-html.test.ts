@@ -32,7 +32,7 @@ test('zh-CN, every chart has a title, a description and a data table after it', 
     assert.match(svg, /role="img" aria-labelledby="([\w-]+)-t \1-d"/);
     assert.match(svg, /<title id="[\w-]+-t">[^<]+<\/title><desc id="[\w-]+-d">[^<]+<\/desc>/);
   }
-  for (const figure of html.matchAll(/<\/figure>\s*(<[a-z]+[^>]*>)/g)) assert.match(figure[1]!, /<div class="scroll">/);
+  for (const figure of html.matchAll(/<\/figure>\s*(<[a-z]+[^>]*>)/g)) assert.match(figure[1]!, /<div class="scroll" tabindex="0" role="region" aria-label="[^"<]+">/);
 });
 
 test('sections, figures with n, the weakest rule with its text and link, failed learners', () => {

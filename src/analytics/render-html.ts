@@ -31,6 +31,7 @@ figure{margin:1em 0;break-inside:avoid}
 figcaption{font-weight:bold;margin-bottom:.3em}
 .chart{max-width:100%;height:auto;display:block}
 .scroll{overflow-x:auto}
+.scroll:focus-visible{outline:3px solid #0b4f8a;outline-offset:2px}
 table{border-collapse:collapse;margin:.5em 0 1em;font-size:.92rem}
 caption{text-align:left;font-weight:bold;padding:.2em 0;min-width:18em}
 .pair{display:grid;grid-template-columns:minmax(0,auto) minmax(0,auto);gap:8px 28px;align-items:start;justify-content:start}
@@ -97,7 +98,9 @@ function table(caption: string, head: readonly string[], rows: readonly (readonl
   const body = rows
     .map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${c}</th>` : `<td${numeric.has(i) ? ' class="n"' : ''}>${c}</td>`)).join('')}</tr>`)
     .join('');
-  return `<div class="scroll"><table><caption>${caption}</caption><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
+  // A wide table scrolls in its own box on a small screen; the box takes focus so keyboard users can scroll it.
+  const label = caption.replace(/<[^>]+>/g, '').slice(0, 80).replace(/&[a-z#0-9]*$/, '');
+  return `<div class="scroll" tabindex="0" role="region" aria-label="${label}"><table><caption>${caption}</caption><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 function cohortSection(r: Report): string {
@@ -158,7 +161,7 @@ function modulesSection(r: Report): string {
   const learners = r.learners.filter((l) => l.overall.n > 0);
   const short = (l: Report['learners'][number]) =>
     l.outcome === 'passed' ? (l.passedAt ? `通过（第 ${l.passedAt} 次）` : '通过') : l.outcome === 'failed-final' ? '未通过（次数用完）' : l.outcome === 'not-finished' ? '未通过，未再考' : OUTCOME_LABELS[l.outcome];
-  const heat = `<div class="scroll"><table class="heat"><caption>学员 × 单元掌握情况（答对题数/作答题数，含所有考试次数）</caption><thead><tr><th scope="col">学员</th><th scope="col">结果</th>${r.modules
+  const heat = `<div class="scroll" tabindex="0" role="region" aria-label="学员 × 单元热力图"><table class="heat"><caption>学员 × 单元掌握情况（答对题数/作答题数，含所有考试次数）</caption><thead><tr><th scope="col">学员</th><th scope="col">结果</th>${r.modules
     .map((m) => `<th scope="col" class="n">${esc(m.module.slice(0, 2))}<br>${esc(m.title.replace(/规范$/, ''))}</th>`)
     .join('')}<th scope="col" class="n">合计</th></tr></thead><tbody>${learners
     .map(

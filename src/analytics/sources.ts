@@ -336,7 +336,7 @@ async function scanMoodleReport(ctx: Context, kind: SourceKind, rows: AsyncItera
       `${ctx.file}：这份 Interactions 报表有 ${withScore} 名学员的分数，却没有一道题的数据。Moodle 4.3 的 Interactions 报表只读取 SCORM 1.2 的字段名` +
         '（cmi.interactions_N.id、student_response），SCORM 2004 活动的逐题记录（cmi.interactions.N.id、learner_response）虽然已经保存在 Moodle 里，' +
         '却不会写进报表。因此本报告的逐题分析、干扰项分析和按条款统计不含这些学员。可以这样补上：① 今后在 Moodle 上使用 SCORM 1.2 课件包；' +
-        '② 请 Moodle 管理员从数据库导出长表格式（见 HR 指南第 8 节），再与本文件一起分析。这份文件的分数和学习时长仍计入总体情况。',
+        '② 请 Moodle 管理员从数据库导出长表格式（见 HR 指南 docs/hr-guide.md 第 8.1 节），再与本文件一起分析。这份文件的分数和学习时长仍计入总体情况。',
     );
   }
   if (kind === 'moodle-objectives') {

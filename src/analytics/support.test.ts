@@ -37,3 +37,12 @@ test('writeAtomically: all files appear together, no temporary directory remains
   assert.equal(readFileSync(path.join(out, 'csv/a.csv'), 'utf8'), 'x');
   assert.deepEqual(readdirSync(dir), ['out']);
 });
+
+test('the HR guide states the same lines as the code', async () => {
+  const { THRESHOLDS } = await import('./analyze.ts');
+  const guide = readFileSync(path.join(process.cwd(), 'docs/hr-guide.md'), 'utf8');
+  assert.ok(guide.includes(`至少 ${THRESHOLDS.minItemN} 次作答`));
+  assert.ok(guide.includes(`少于 ${THRESHOLDS.minRuleN} 次的条款不参加排名`));
+  assert.ok(guide.includes(`少于 ${THRESHOLDS.minKr20Attempts} 次时只作参考`));
+  assert.ok(guide.includes('](analytics-report.png)'));
+});
