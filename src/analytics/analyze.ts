@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { ruleById, sectionOf } from '../rules/index.ts';
 import { AnalyticsError } from './errors.ts';
 import type { ItemMap, MappedItem } from './item-map.ts';
+import type { OptionTexts } from './option-texts.ts';
 import { codesOf, optionIndex } from './responses.ts';
 import { scanSource } from './sources.ts';
 import type { LearnerFact, ResponseRecord, SourceSummary } from './sources.ts';
@@ -55,6 +56,10 @@ export interface AnalyzeOptions {
   /** Replace names and e-mail addresses by stable pseudonyms keyed with this salt. */
   readonly pseudonymize?: { salt: string; defaultSalt: boolean };
   readonly generatedAt?: Date;
+  /** Option texts by item id (option-texts.ts), for the distractor labels. */
+  readonly optionTexts?: OptionTexts;
+  /** Where the option texts came from, shown with the distractor analysis. */
+  readonly optionTextsNote?: string;
 }
 
 export interface Share {
@@ -168,6 +173,7 @@ export interface Report {
   items: ItemRow[];
   distractors: DistractorTable[];
   reliability: { kr20: number | null; attempts: number; k: number; enough: boolean };
+  optionTextsNote: string;
   restudy: Array<{ id: string; name: string; outcome: OutcomeKey; examAttempts: number; score: number | null; rules: Array<{ id: string; title: string; wrong: number; n: number; link: string }>; note: string }>;
 }
 
@@ -227,16 +233,18 @@ function distractorMode(type: string): DistractorTable['mode'] {
 }
 
 /** A label for a response code, from the item map's right answer and the course's 1.2 response format. */
-export function responseLabel(item: MappedItem, code: string, key: string): string {
+export function responseLabel(item: MappedItem, code: string, key: string, options?: readonly string[]): string {
   if (code === '') return '（未作答）';
   if (item.type === 'truefalse') return code === 't' ? '对' : code === 'f' ? '错' : code;
   const keyCodes = codesOf(key).sort((a, b) => optionIndex(a) - optionIndex(b));
-  if (item.type === 'single') return code === key ? item.correct : `选项 ${code}（干扰项）`;
+  const text = options?.[optionIndex(code)];
+  if (item.type === 'single') return code === key ? item.correct : text ? `${text}（干扰项）` : `选项 ${code}（干扰项）`;
   if (item.type === 'multiple' || item.type === 'spotting') {
     const texts = item.correct.split('；');
     const at = keyCodes.indexOf(code);
     const noun = item.type === 'spotting' ? `第 ${optionIndex(code) + 1} 句` : `选项 ${code}`;
-    if (at >= 0) return texts.length === keyCodes.length ? texts[at]! : `${noun}（正确项）`;
+    if (at >= 0) return texts.length === keyCodes.length ? texts[at]! : (text ?? `${noun}（正确项）`);
+    if (text) return item.type === 'spotting' ? `${text}（没有违规）` : `${text}（干扰项）`;
     return item.type === 'spotting' ? `${noun}（没有违规）` : `${noun}（干扰项）`;
   }
   return code === key ? `${code}（正确）` : code;
@@ -485,10 +493,13 @@ export async function analyze(options: AnalyzeOptions): Promise<Report> {
       const key = keys.get(row.id)?.key ?? '';
       const mode = distractorMode(item.type);
       const keyCodes = new Set(mode === 'mark' ? codesOf(key) : [key]);
-      const rowsOut = [...s.responses.entries()]
+      // The key is listed even when nobody chose it: "0 chose the right answer" is the finding.
+      const entries = new Map(s.responses);
+      for (const code of keyCodes) if (code && !entries.has(code)) entries.set(code, { count: 0, upper: 0, lower: 0, sumScore: 0 });
+      const rowsOut = [...entries.entries()]
         .map(([code, e]) => ({
           code,
-          label: responseLabel(item, code, key),
+          label: responseLabel(item, code, key, options.optionTexts?.get(row.id)),
           key: keyCodes.has(code),
           count: e.count,
           share: e.count / s.n,
@@ -588,6 +599,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Report> {
     items: itemRows,
     distractors,
     reliability: { kr20: kr, attempts: complete.length, k, enough: complete.length >= THRESHOLDS.minKr20Attempts },
+    optionTextsNote: options.optionTextsNote ?? '干扰项只显示选项代号（没有读取题库）。',
     restudy,
   };
 }

@@ -5,6 +5,7 @@ import { loadCourseConfig } from '../config/load-config.ts';
 import { analyze } from './analyze.ts';
 import { AnalyticsError } from './errors.ts';
 import { readItemMap } from './item-map.ts';
+import { loadOptionTexts } from './option-texts.ts';
 import { renderCsvFiles } from './render-csv.ts';
 import { renderHtml } from './render-html.ts';
 import { writeAtomically } from './write-output.ts';
@@ -98,6 +99,7 @@ export async function runAnalyze(argv: readonly string[], io: CliIo = console, n
     }
     const itemMap = readItemMap(mapPath, path.basename(mapPath));
     const salt = values.salt ?? process.env.ANALYTICS_SALT;
+    const options = loadOptionTexts(path.join('src', 'quizzes', 'bank'), itemMap);
     const report = await analyze({
       files: positionals.map((file) => ({ path: file, name: path.basename(file) })),
       itemMap,
@@ -106,6 +108,8 @@ export async function runAnalyze(argv: readonly string[], io: CliIo = console, n
       courseIdentifier: identifier ?? undefined,
       pseudonymize: values.pseudonymize ? { salt: salt ?? DEFAULT_SALT, defaultSalt: salt === undefined } : undefined,
       generatedAt: now,
+      optionTexts: options.texts,
+      optionTextsNote: options.note,
     });
     const csv = renderCsvFiles(report);
     const files: Record<string, string> = {

@@ -260,7 +260,7 @@ function distractorSection(r: Report): string {
   const shown = r.distractors.filter((d) => d.rows.filter((x) => !x.key).reduce((s, x) => s + x.count, 0) >= 2);
   const modeText = { option: '每个选项被选的次数', mark: '每个选项被勾选的次数（多选、找错：一次作答可勾几项）', pattern: '每种完整答案出现的次数（连线、排序）' };
   return `<section id="distractors" aria-labelledby="distractors-h"><h2 id="distractors-h">5　干扰项分析</h2>
-<p>从学员实际提交的答案统计：每个选项（或答案）有多少人选、其中多少人属于成绩最好的 27%（高分组）和最差的 27%（低分组），以及选它的人那次考试的平均得分率。一个错误选项如果吸引的高分组比低分组多，题目或选项可能有歧义，值得复核。选项代号是课件在 SCORM 1.2 中记录的字母（a 是题库中该题写的第一个选项）；正确项的文字来自考题对照表。</p>
+<p>从学员实际提交的答案统计：每个选项（或答案）有多少人选、其中多少人属于成绩最好的 27%（高分组）和最差的 27%（低分组），以及选它的人那次考试的平均得分率。一个错误选项如果吸引的高分组比低分组多，题目或选项可能有歧义，值得复核。选项代号是课件在 SCORM 1.2 中记录的字母（a 是题库中该题写的第一个选项）；正确项的文字来自考题对照表。${esc(r.optionTextsNote)}</p>
 <p>下面列出至少有 2 次错误作答的 ${shown.length} 道题；全部 ${r.distractors.length} 道有错答的题在 distractors.csv。</p>
 ${shown
   .map((d) =>

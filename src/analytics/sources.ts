@@ -148,7 +148,7 @@ interface Context {
   responses: number;
 }
 
-function cell(ctx: Context, row: TableRow, column: number): string {
+function cell(_ctx: Context, row: TableRow, column: number): string {
   return (row.cells[column] ?? '').trim();
 }
 
