@@ -253,6 +253,8 @@ test('restudy rules for a failed learner are the rules of the items answered wro
   assert.equal(entry.examAttempts, 3);
   assert.deepEqual(new Map(entry.rules.map((x) => [x.id, x.wrong])), wrong);
   assert.ok(entry.rules.every((x, i, all) => i === 0 || all[i - 1]!.wrong >= x.wrong));
+  assert.ok(entry.rules.every((x) => x.focus === x.wrong * 2 >= x.n));
+  assert.ok(entry.rules.some((x) => x.focus) && entry.rules.some((x) => !x.focus));
   assert.ok(entry.rules.every((x) => /^modules\/0[1-7]-[a-z]+\.html#s[1-7]-/.test(x.link)));
 });
 

@@ -174,7 +174,7 @@ export interface Report {
   distractors: DistractorTable[];
   reliability: { kr20: number | null; attempts: number; k: number; enough: boolean };
   optionTextsNote: string;
-  restudy: Array<{ id: string; name: string; outcome: OutcomeKey; examAttempts: number; score: number | null; rules: Array<{ id: string; title: string; wrong: number; n: number; link: string }>; note: string }>;
+  restudy: Array<{ id: string; name: string; outcome: OutcomeKey; examAttempts: number; score: number | null; rules: Array<{ id: string; title: string; wrong: number; n: number; focus: boolean; link: string }>; note: string }>;
 }
 
 interface LearnerState {
@@ -544,7 +544,8 @@ export async function analyze(options: AnalyzeOptions): Promise<Report> {
           if (!lr || lr.wrong === 0) return [];
           const rule = ruleById(id);
           const module = rule ? sectionOf(rule.section)?.module : undefined;
-          return [{ id, title: rule?.title ?? id, wrong: lr.wrong, n: lr.n, link: module ? `modules/${module}.html#${id}` : '' }];
+          // A rule to re-study first: answered wrong at least as often as right (the rest go to restudy.csv).
+          return [{ id, title: rule?.title ?? id, wrong: lr.wrong, n: lr.n, focus: lr.wrong * 2 >= lr.n, link: module ? `modules/${module}.html#${id}` : '' }];
         })
         .sort((a, b) => b.wrong - a.wrong || b.wrong / b.n - a.wrong / a.n || a.id.localeCompare(b.id));
       return {

@@ -56,8 +56,8 @@ export function renderCsvFiles(r: Report): Record<string, string> {
       r.distractors.flatMap((d) => d.rows.map((x) => [d.itemId, d.mode, d.n, x.code, x.label, x.key, x.count, x.share, x.upper, x.lower, x.meanScore])),
     ),
     'restudy.csv': toCsv(
-      ['learner', 'name', 'outcome', 'exam_attempts', 'rule', 'title', 'wrong', 'n', 'link'],
-      r.restudy.flatMap((l) => (l.rules.length ? l.rules.map((x) => [l.id, l.name, OUTCOME_LABELS[l.outcome], l.examAttempts, x.id, x.title, x.wrong, x.n, x.link]) : [[l.id, l.name, OUTCOME_LABELS[l.outcome], l.examAttempts, null, null, null, null, null]])),
+      ['learner', 'name', 'outcome', 'exam_attempts', 'rule', 'title', 'wrong', 'n', 'focus', 'link'],
+      r.restudy.flatMap((l) => (l.rules.length ? l.rules.map((x) => [l.id, l.name, OUTCOME_LABELS[l.outcome], l.examAttempts, x.id, x.title, x.wrong, x.n, x.focus, x.link]) : [[l.id, l.name, OUTCOME_LABELS[l.outcome], l.examAttempts, null, null, null, null, null, null]])),
     ),
   };
 }

@@ -265,7 +265,7 @@ function distractorSection(r: Report): string {
 ${shown
   .map((d) =>
     table(
-      `${esc(d.itemId)}（${TYPE_TEXT[d.type] ?? esc(d.type)}，n = ${d.n}，高分组 ${d.upperN}、低分组 ${d.lowerN}）：${esc(d.question)}。统计的是${modeText[d.mode]}。`,
+      `${esc(d.itemId)}（${TYPE_TEXT[d.type] ?? esc(d.type)}，n = ${d.n}，高分组 ${d.upperN}、低分组 ${d.lowerN}）：${esc(d.question)}（统计的是${modeText[d.mode]}）`,
       ['答案', '含义', '正确', '次数', '占比', '高分组', '低分组', '平均得分率'],
       d.rows.map((x) => [esc(x.code || '—'), esc(x.label), x.key ? '是' : '否', String(x.count), pct(x.share), String(x.upper), String(x.lower), pct(x.meanScore)]),
       new Set([3, 4, 5, 6, 7]),
@@ -277,7 +277,7 @@ ${shown
 
 function restudySection(r: Report): string {
   return `<section id="restudy" aria-labelledby="restudy-h"><h2 id="restudy-h">6　未通过学员的复习建议</h2>
-<p>供主管与学员面谈时使用：列出每名未通过学员答错过的条款（按答错次数排序，括号内为 答错/作答）。链接指向课程中讲这一条的位置。</p>
+<p>供主管与学员面谈时使用：列出每名未通过学员<strong>答错次数不少于答对次数</strong>的条款（按答错次数排序，括号内为 答错/作答，最多 12 条）；只偶尔答错的条款在 restudy.csv 中。链接指向课程中讲这一条的位置。</p>
 ${
   r.restudy.length === 0
     ? '<p>没有未通过的学员。</p>'
@@ -286,11 +286,13 @@ ${
           (l) => `<h3>${esc(l.name)}</h3><p>${esc(OUTCOME_LABELS[l.outcome])}；考试 ${l.examAttempts || '—'} 次；LMS 分数 ${l.score ?? '无'}。</p>${
             l.note
               ? `<p>${esc(l.note)}</p>`
-              : l.rules.length
+              : l.rules.some((x) => x.focus)
                 ? `<ul>${l.rules
+                    .filter((x) => x.focus)
+                    .slice(0, 12)
                     .map((x) => `<li>${x.link ? `<a href="${esc(x.link)}">${esc(x.id)}</a>` : esc(x.id)} ${esc(x.title)}（${x.wrong}/${x.n}）</li>`)
                     .join('')}</ul>`
-                : '<p>没有答错的条款记录。</p>'
+                : '<p>没有答错多于答对的条款。</p>'
           }`,
         )
         .join('')
