@@ -57,7 +57,7 @@ export function renderCsvFiles(r: Report): Record<string, string> {
     ),
     'restudy.csv': toCsv(
       ['learner', 'name', 'outcome', 'exam_attempts', 'rule', 'title', 'wrong', 'n', 'focus', 'link'],
-      r.restudy.flatMap((l) => (l.rules.length ? l.rules.map((x) => [l.id, l.name, OUTCOME_LABELS[l.outcome], l.examAttempts, x.id, x.title, x.wrong, x.n, x.focus, x.link]) : [[l.id, l.name, OUTCOME_LABELS[l.outcome], l.examAttempts, null, null, null, null, null, null]])),
+      r.restudy.flatMap((l): Cell[][] => (l.rules.length ? l.rules.map((x) => [l.id, l.name, OUTCOME_LABELS[l.outcome], l.examAttempts, x.id, x.title, x.wrong, x.n, x.focus, x.link]) : [[l.id, l.name, OUTCOME_LABELS[l.outcome], l.examAttempts, null, null, null, null, null, null]])),
     ),
   };
 }
