@@ -6,6 +6,7 @@
  * Query: v=1.2|2004 (API version), pkg=<zip name without .zip>, learner=<id>, name=<learner name>,
  *        launch=iframe|popup|none, mode=normal|review|browse, credit=credit|no-credit, late=<ms> (API appears late),
  *        suspend=<suspend_data to start from>, emptyMode=1 (lesson_mode and credit read as '').
+ *        file=<launch file> (default index.html; refresher.html for the refresher zip).
  * Faults for tests: harness.faults.commitFails = n (the next n commits answer "false" with error 391/101),
  * harness.faults.setValueFails = /regexp/ (SetValue on matching elements answers "false").
  */
@@ -21,7 +22,9 @@
   const lateMs = Number(params.get('late') || 0);
   // Some LMSs answer lesson_mode/credit with empty strings (scorm-again itself refuses to hold them).
   const emptyModeAndCredit = params.get('emptyMode') === '1';
-  const contentUrl = `/lms-content/tenant-7/course-files/3f9a0c/${pkg}/index.html`;
+  // file=refresher.html launches the refresher zip (its launch file is not index.html).
+  const launchFile = /^[a-z-]+\.html$/.test(params.get('file') || '') ? params.get('file') : 'index.html';
+  const contentUrl = `/lms-content/tenant-7/course-files/3f9a0c/${pkg}/${launchFile}`;
   const storageKey = `harness:${pkg}:${learnerId}`;
 
   /** @type {Array<{fn: string, args: string[], result: string, error: string, at: number}>} */

@@ -6,7 +6,8 @@ import { buildExamReport, type AnswerTiming } from '../exam/report.ts';
 import { describeCorrect, describeResponse } from '../exam/describe.ts';
 import { decodeExamData } from '../exam/exam-data-codec.ts';
 import { localDateStamp } from '../exam/certificate.ts';
-import { drawExam, isAnsweredOf, isCorrectOf, optionOrder, seedFrom, subSeed } from '../quizzes/engine/index.ts';
+import { isAnsweredOf, isCorrectOf, optionOrder, subSeed } from '../quizzes/engine/index.ts';
+import { drawExamFor, examSeed } from '../exam/exam-draw.ts';
 import type { BankItem } from '../quizzes/schema.ts';
 import type { ExamData } from '../exam/exam-bank.ts';
 import '../components/quiz/quiz-question.ts';
@@ -21,6 +22,7 @@ interface ExamConfig {
   rules: ExamRules;
   size: number;
   quotas?: Record<string, number>;
+  require?: Record<string, number>;
   edition: number;
   dataKey: string;
   moduleTitles: Record<string, string>;
@@ -105,9 +107,10 @@ function save(): void {
   sendToShell({ type: 'segment', key: 'ex', value: encodeExamState(state) });
 }
 
+// The certification exam or the refresher (the shell's rules say which; src/exam/exam-draw.ts draws both).
+const seedOf = (attempt: number) => examSeed(learnerId, config.rules.kind ?? 'certification', config.edition, attempt);
 function drawFor(attempt: number): BankItem[] {
-  const seed = seedFrom(learnerId, String(attempt), String(config.edition));
-  return drawExam({ items: bank }, { size: config.size, quotas: config.quotas, seed, use: 'exam' });
+  return drawExamFor({ items: bank }, config, learnerId, config.rules.kind ?? 'certification', attempt);
 }
 
 function allModulesCompleted(): boolean {
@@ -159,12 +162,12 @@ function startAttempt(): void {
 
 /** The order an ordering question's steps are shown in (the same seeded order openAttempt applied). */
 function displayedOrder(item: BankItem): number[] {
-  return optionOrder(item, subSeed(seedFrom(learnerId, String(state.attempt), String(config.edition)), item.id));
+  return optionOrder(item, subSeed(seedOf(state.attempt), item.id));
 }
 
 function openAttempt(): void {
   draw = drawFor(state.attempt);
-  const seed = seedFrom(learnerId, String(state.attempt), String(config.edition));
+  const seed = seedOf(state.attempt);
   for (const slot of root.querySelectorAll<HTMLElement>('.exam-slot')) slot.hidden = true;
   draw.forEach((item, index) => {
     const question = questionOf(item.id);

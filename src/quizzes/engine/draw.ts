@@ -36,6 +36,18 @@ export interface DrawOptions {
   readonly seed: number;
   /** Which pool: 'exam' takes items with use exam|both (the default); 'practice' takes practice|both. */
   readonly use?: 'exam' | 'practice';
+  /**
+   * Required topics: tag → the fewest drawn items that must carry it (course.config.yaml `exam.require`, e.g.
+   * `{ incomplete-materials: 1 }`). Honoured within the module quotas; a pool that cannot satisfy them is a DrawError.
+   */
+  readonly require?: Readonly<Record<string, number>>;
+  /**
+   * Item ids to draw only when the pool leaves no other choice (the refresher avoids the certification exam's items).
+   * A preference, never a reason to fail: quotas and required tags come first.
+   */
+  readonly avoid?: ReadonlySet<string>;
+  /** The annual refresher's pool: leaves out items marked `refresher: false`. */
+  readonly refresher?: boolean;
 }
 
 /** Whether an item may appear in a pool: its `use` is the pool or 'both'. */
@@ -44,10 +56,11 @@ export function isEligible(item: Pick<Item, 'use'>, use: 'exam' | 'practice'): b
 }
 
 /** Items eligible for a pool, grouped by module in first-seen (course) order. */
-function eligibleByModule(bank: Bank, use: 'exam' | 'practice'): Map<ModuleId, BankItem[]> {
+function eligibleByModule(bank: Bank, use: 'exam' | 'practice', refresher: boolean): Map<ModuleId, BankItem[]> {
   const groups = new Map<ModuleId, BankItem[]>();
   for (const item of bank.items) {
     if (!isEligible(item, use)) continue;
+    if (refresher && item.refresher === false) continue;
     const group = groups.get(item.module);
     if (group) group.push(item);
     else groups.set(item.module, [item]);
@@ -95,7 +108,7 @@ export function drawExam(bank: Bank, options: DrawOptions): BankItem[] {
   const { size, seed } = options;
   const use = options.use ?? 'exam';
   if (!Number.isInteger(size) || size < 1) throw new DrawError(`size must be a positive integer, got ${size}`);
-  const groups = eligibleByModule(bank, use);
+  const groups = eligibleByModule(bank, use, options.refresher === true);
 
   let quotas: Map<ModuleId, number>;
   if (options.quotas !== undefined) {
@@ -118,9 +131,93 @@ export function drawExam(bank: Bank, options: DrawOptions): BankItem[] {
     quotas = proportionalQuotas(new Map([...groups].map(([m, items]) => [m, items.length])), size);
   }
 
+  // Each module's items in the order this seed prefers them: a seeded shuffle, with avoided items moved to the end
+  // (stable, so without `avoid` this is exactly the plain shuffle and earlier draws stay the same).
+  const avoid = options.avoid ?? new Set<string>();
+  const preferred = new Map<ModuleId, BankItem[]>();
+  for (const [module] of quotas) {
+    const shuffled = shuffle(groups.get(module) ?? [], subSeed(seed, module));
+    preferred.set(module, [...shuffled.filter((i) => !avoid.has(i.id)), ...shuffled.filter((i) => avoid.has(i.id))]);
+  }
+
+  const picked = pickRequired(preferred, quotas, options.require ?? {}, avoid, seed, use);
+  const chosen = new Set(picked);
   const drawn: BankItem[] = [];
   for (const [module, n] of quotas) {
-    drawn.push(...shuffle(groups.get(module) ?? [], subSeed(seed, module)).slice(0, n));
+    const mine = (preferred.get(module) ?? []).filter((item) => chosen.has(item));
+    for (const item of preferred.get(module) ?? []) {
+      if (mine.length >= n) break;
+      if (!chosen.has(item)) mine.push(item);
+    }
+    drawn.push(...mine);
   }
   return shuffle(drawn, subSeed(seed, 'order'));
+}
+
+/**
+ * The items that satisfy the required tags, within the module quotas. An exact depth-first search: take the first
+ * tag still short (in name order) and try each item carrying it, in the seed's preference order (items not avoided
+ * first, modules mixed by a seeded shuffle), whose module still has room; recurse. Every minimal solution starts with
+ * some item of the first short tag, so the search finds one whenever one exists, and the first it finds is the one this
+ * seed prefers. Whether one exists does not depend on the seed, so the build can check it once
+ * (src/exam/exam-draw.ts `checkExamDraw`). Small in practice: depth ≤ the sum of the minimums, breadth ≤ tagged items.
+ */
+function pickRequired(
+  preferred: ReadonlyMap<ModuleId, readonly BankItem[]>,
+  quotas: ReadonlyMap<ModuleId, number>,
+  require: Readonly<Record<string, number>>,
+  avoid: ReadonlySet<string>,
+  seed: number,
+  use: string,
+): BankItem[] {
+  const tags = Object.keys(require)
+    .filter((tag) => (require[tag] ?? 0) > 0)
+    .sort();
+  if (tags.length === 0) return [];
+  const all = [...preferred.values()].flat();
+  const rank = new Map<BankItem, number>();
+  shuffle(all, subSeed(seed, 'require')).forEach((item, i) => rank.set(item, i));
+  // Any item not avoided comes before any avoided one; then the seeded rank mixes the modules.
+  const key = (item: BankItem) => (avoid.has(item.id) ? all.length : 0) + (rank.get(item) ?? 0);
+  const candidates = new Map<string, BankItem[]>(
+    tags.map((tag) => [tag, all.filter((item) => item.tags?.includes(tag)).sort((a, b) => key(a) - key(b))]),
+  );
+  const chosen: BankItem[] = [];
+  const used = new Map<ModuleId, number>();
+  const have = (tag: string) => chosen.filter((item) => item.tags?.includes(tag)).length;
+  // Picks for one tag are consecutive (the first short tag stays first until it is met), so trying its candidates as
+  // combinations (each after the previous pick) rather than permutations visits every choice once.
+  const search = (previous: string | undefined, from: number): boolean => {
+    const short = tags.find((tag) => have(tag) < (require[tag] ?? 0));
+    if (short === undefined) return true;
+    const list = candidates.get(short) ?? [];
+    for (let i = short === previous ? from : 0; i < list.length; i += 1) {
+      const item = list[i] as BankItem;
+      if (chosen.includes(item)) continue;
+      const room = (quotas.get(item.module) ?? 0) - (used.get(item.module) ?? 0);
+      if (room <= 0) continue;
+      chosen.push(item);
+      used.set(item.module, (used.get(item.module) ?? 0) + 1);
+      if (search(short, i + 1)) return true;
+      chosen.pop();
+      used.set(item.module, (used.get(item.module) ?? 0) - 1);
+    }
+    return false;
+  };
+  // Each tag on its own: no more of its items fit than Σ min(quota, tagged items) over the modules.
+  const fit = (tag: string) =>
+    [...quotas].reduce(
+      (sum, [module, n]) => sum + Math.min(n, (preferred.get(module) ?? []).filter((i) => i.tags?.includes(tag)).length),
+      0,
+    );
+  if (tags.some((tag) => fit(tag) < (require[tag] ?? 0)) || !search(undefined, 0)) {
+    const counts = tags.map((tag) => {
+      const room = fit(tag);
+      return `${tag}: at least ${require[tag]} required, the ${use} pool has ${
+        (candidates.get(tag) ?? []).length
+      } item(s) with this tag, ${room} of them fit the module quotas`;
+    });
+    throw new DrawError(`the pool cannot satisfy the required tags together with the quotas (${counts.join('; ')})`);
+  }
+  return chosen;
 }
