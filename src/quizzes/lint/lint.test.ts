@@ -27,7 +27,7 @@ const catalog = [
   { id: 's5-o5', text: '手续（材料）不全时：您的手续（材料）还缺少××项，请您准备齐全再来。' },
   { id: 's5-f', text: '禁忌用语。' },
 ];
-const inModule = (item: Omit<BankItem, 'module'>, module: ModuleId = '03-telephone') => ({ ...item, module }) as BankItem;
+const inModule = (item: object, module: ModuleId = '03-telephone') => ({ ...item, module }) as BankItem;
 const only = (check: CheckId, items: BankItem[]) => lintBank(items, catalog).filter((f) => f.check === check);
 const opt = (text: string) => ({ text, feedback: '说明。' });
 
