@@ -16,9 +16,15 @@ const statusElement = { '1.2': 'cmi.core.lesson_status', '2004': 'cmi.success_st
 const scoreElement = { '1.2': 'cmi.core.score.raw', '2004': 'cmi.score.raw' } as const;
 
 /** Answers the current attempt through the question elements' public API, the way the widgets report answers. */
-async function answerAll(page: Page, learner: string, attempt: number, right: boolean): Promise<void> {
+async function answerAll(
+  page: Page,
+  learner: string,
+  attempt: number,
+  right: boolean,
+  kind: 'certification' | 'refresher' = 'certification',
+): Promise<void> {
   const content = contentFrame(page);
-  const items = drawFor(learner, attempt);
+  const items = drawFor(learner, attempt, kind);
   await expect(content.locator('#exam-run')).toBeVisible();
   await expect(content.locator('#exam-position')).toHaveText(`第 1 题，共 ${items.length} 题`);
   for (const item of items) {
@@ -241,4 +247,25 @@ test('the certificate escapes the LMS name and prints on one A4 landscape page',
   const pdf = await printable.pdf({ preferCSSPageSize: true });
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
   expect(pages).toHaveLength(1);
+});
+
+test('SCORM 2004 refresher: its own draw (not the certification exam), with the required topic, reported as such', async ({ page }) => {
+  const learner = newLearnerId('refresher');
+  const refresher = drawFor(learner, 1, 'refresher');
+  const certification = new Set(drawFor(learner, 1).map((item) => item.id));
+  // Issue 11: at most a quarter shared with the same learner's certification exam; the required topic is in it.
+  expect(refresher.filter((item) => certification.has(item.id)).length).toBeLessThanOrEqual(config.exam.size / 4);
+  for (const [tag, count] of Object.entries(config.exam.require)) {
+    expect(refresher.filter((item) => item.tags?.includes(tag)).length, tag).toBeGreaterThanOrEqual(count);
+  }
+  await openHarness(page, '2004', learner, `&pkg=yks-service-conduct-refresher-${config.edition}-scorm2004&file=refresher.html`);
+  const content = contentFrame(page);
+  await content.locator('a[href$="exam.html"]').first().click();
+  await content.locator('#exam-start').click();
+  await expect(content.locator('.exam-slot:not([hidden])')).toHaveAttribute('data-item-id', refresher[0]!.id);
+  await answerAll(page, learner, 1, true, 'refresher');
+  await submit(page);
+  await expect(content.locator('#result-score')).toHaveText('100 分');
+  const recorded = await interactions(page, '2004');
+  expect(recorded.map((entry) => entry.id)).toEqual(refresher.map((item) => `a1-${item.id}`));
 });
