@@ -10,7 +10,7 @@
  *   whenever quotas and required tags allow (issue 11 point 5: "the refresher is a different exam").
  * - Both honour `exam.require` (tag → minimum count) within the module quotas.
  */
-import { DrawError, drawExam, isEligible, seedFrom } from '../quizzes/engine/index.ts';
+import { DrawError, drawExam, isEligible, seedFrom, type DrawOptions } from '../quizzes/engine/index.ts';
 import type { Bank, BankItem, ModuleId } from '../quizzes/schema.ts';
 
 export type ExamKind = 'certification' | 'refresher';
@@ -30,7 +30,7 @@ export function examSeed(learnerId: string, kind: ExamKind, edition: number, att
     : seedFrom(learnerId, String(attempt), String(edition));
 }
 
-/** The questions of one attempt, in the order shown. */
+/** The questions of one attempt, in the order shown. (Compact: it ships in the exam page, ≤ 12 KB of JavaScript.) */
 export function drawExamFor(
   bank: Bank,
   settings: ExamDrawSettings,
@@ -38,22 +38,17 @@ export function drawExamFor(
   kind: ExamKind,
   attempt: number,
 ): BankItem[] {
-  const common = {
-    size: settings.size,
-    quotas: settings.quotas as Readonly<Partial<Record<ModuleId, number>>> | undefined,
-    require: settings.require,
-    use: 'exam' as const,
-  };
-  if (kind === 'certification') {
-    return drawExam(bank, { ...common, seed: examSeed(learnerId, 'certification', settings.edition, attempt) });
-  }
-  const certification = drawExam(bank, { ...common, seed: examSeed(learnerId, 'certification', settings.edition, 1) });
-  return drawExam(bank, {
-    ...common,
-    seed: examSeed(learnerId, 'refresher', settings.edition, attempt),
-    refresher: true,
-    avoid: new Set(certification.map((item) => item.id)),
-  });
+  const draw = (k: ExamKind, a: number, extra?: Partial<DrawOptions>) =>
+    drawExam(bank, {
+      ...(settings as Omit<ExamDrawSettings, 'quotas'>),
+      quotas: settings.quotas as DrawOptions['quotas'],
+      use: 'exam',
+      seed: examSeed(learnerId, k, settings.edition, a),
+      ...extra,
+    });
+  return kind === 'certification'
+    ? draw(kind, attempt)
+    : draw(kind, attempt, { refresher: true, avoid: new Set(draw('certification', 1).map((item) => item.id)) });
 }
 
 /**
@@ -75,11 +70,25 @@ export function examDrawProblems(bank: Bank, settings: ExamDrawSettings, file = 
   }
   if (problems.length > 0) return problems;
   for (const kind of ['certification', 'refresher'] as const) {
+    const what = kind === 'certification' ? '认证考试' : '年度复训考试（不含 refresher: false 的题）';
+    const pool = examPool.filter((item) => kind === 'certification' || item.refresher !== false);
+    // Each tag on its own first: at most Σ min(quota, tagged items) per module fit (and no hopeless search is run).
+    const short = Object.entries(settings.require ?? {}).flatMap(([tag, count]) => {
+      const tagged = pool.filter((item) => item.tags?.includes(tag));
+      const modules = new Set(tagged.map((item) => item.module));
+      const quotas = settings.quotas as Readonly<Record<string, number>> | undefined;
+      const fit = [...modules].reduce(
+        (sum, module) =>
+          sum + Math.min(quotas ? (quotas[module] ?? 0) : settings.size, tagged.filter((i) => i.module === module).length),
+        0,
+      );
+      return fit < count ? [`${tag}: at least ${count} required, the pool has ${tagged.length} item(s) with this tag, ${fit} of them fit the module quotas`] : [];
+    });
     try {
+      if (short.length > 0) throw new DrawError(short.join('; '));
       drawExamFor(bank, settings, 'build-check', kind, 1);
     } catch (error) {
       if (!(error instanceof DrawError)) throw error;
-      const what = kind === 'certification' ? '认证考试' : '年度复训考试（不含 refresher: false 的题）';
       problems.push(`${file} › exam (size / quotas / require): ${what}无法按此配置抽题: ${error.message}`);
     }
   }

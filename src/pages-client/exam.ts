@@ -108,10 +108,9 @@ function save(): void {
 }
 
 // The certification exam or the refresher (the shell's rules say which; src/exam/exam-draw.ts draws both).
-const seedOf = (attempt: number) => examSeed(learnerId, config.rules.kind ?? 'certification', config.edition, attempt);
-function drawFor(attempt: number): BankItem[] {
-  return drawExamFor({ items: bank }, config, learnerId, config.rules.kind ?? 'certification', attempt);
-}
+const kind = () => config.rules.kind ?? 'certification';
+const seedOf = (attempt: number) => examSeed(learnerId, kind(), config.edition, attempt);
+const drawFor = (attempt: number) => drawExamFor({ items: bank }, config, learnerId, kind(), attempt);
 
 function allModulesCompleted(): boolean {
   if (!snapshot) return !config.rules.requireAllModules;

@@ -133,23 +133,19 @@ export function drawExam(bank: Bank, options: DrawOptions): BankItem[] {
 
   // Each module's items in the order this seed prefers them: a seeded shuffle, with avoided items moved to the end
   // (stable, so without `avoid` this is exactly the plain shuffle and earlier draws stay the same).
-  const avoid = options.avoid ?? new Set<string>();
+  const avoided = (item: BankItem) => Number(options.avoid?.has(item.id) ?? false);
   const preferred = new Map<ModuleId, BankItem[]>();
+  // Array sort is stable (ES2019), so this keeps the shuffle's order within the avoided and the other items.
   for (const [module] of quotas) {
-    const shuffled = shuffle(groups.get(module) ?? [], subSeed(seed, module));
-    preferred.set(module, [...shuffled.filter((i) => !avoid.has(i.id)), ...shuffled.filter((i) => avoid.has(i.id))]);
+    preferred.set(module, shuffle(groups.get(module) ?? [], subSeed(seed, module)).sort((a, b) => avoided(a) - avoided(b)));
   }
 
-  const picked = pickRequired(preferred, quotas, options.require ?? {}, avoid, seed, use);
-  const chosen = new Set(picked);
+  // The required picks first, then each module's preferred items up to its quota.
+  const chosen = new Set(pickRequired(preferred, quotas, options.require ?? {}, avoided, seed));
   const drawn: BankItem[] = [];
   for (const [module, n] of quotas) {
-    const mine = (preferred.get(module) ?? []).filter((item) => chosen.has(item));
-    for (const item of preferred.get(module) ?? []) {
-      if (mine.length >= n) break;
-      if (!chosen.has(item)) mine.push(item);
-    }
-    drawn.push(...mine);
+    const list = preferred.get(module) ?? [];
+    drawn.push(...[...list.filter((item) => chosen.has(item)), ...list.filter((item) => !chosen.has(item))].slice(0, n));
   }
   return shuffle(drawn, subSeed(seed, 'order'));
 }
@@ -159,65 +155,41 @@ export function drawExam(bank: Bank, options: DrawOptions): BankItem[] {
  * tag still short (in name order) and try each item carrying it, in the seed's preference order (items not avoided
  * first, modules mixed by a seeded shuffle), whose module still has room; recurse. Every minimal solution starts with
  * some item of the first short tag, so the search finds one whenever one exists, and the first it finds is the one this
- * seed prefers. Whether one exists does not depend on the seed, so the build can check it once
- * (src/exam/exam-draw.ts `checkExamDraw`). Small in practice: depth ≤ the sum of the minimums, breadth ≤ tagged items.
+ * seed prefers. Whether one exists does not depend on the seed, so the build checks it once
+ * (src/exam/exam-draw.ts `examDrawProblems`, which first rules out a tag the quotas cannot hold on its own, so no
+ * hopeless search runs). Small in practice: depth ≤ the sum of the minimums, breadth ≤ tagged items. Kept short: it
+ * ships in the exam page (≤ 12 KB of JavaScript).
  */
 function pickRequired(
   preferred: ReadonlyMap<ModuleId, readonly BankItem[]>,
   quotas: ReadonlyMap<ModuleId, number>,
   require: Readonly<Record<string, number>>,
-  avoid: ReadonlySet<string>,
+  avoided: (item: BankItem) => number,
   seed: number,
-  use: string,
 ): BankItem[] {
-  const tags = Object.keys(require)
-    .filter((tag) => (require[tag] ?? 0) > 0)
-    .sort();
-  if (tags.length === 0) return [];
-  const all = [...preferred.values()].flat();
-  const rank = new Map<BankItem, number>();
-  shuffle(all, subSeed(seed, 'require')).forEach((item, i) => rank.set(item, i));
-  // Any item not avoided comes before any avoided one; then the seeded rank mixes the modules.
-  const key = (item: BankItem) => (avoid.has(item.id) ? all.length : 0) + (rank.get(item) ?? 0);
-  const candidates = new Map<string, BankItem[]>(
-    tags.map((tag) => [tag, all.filter((item) => item.tags?.includes(tag)).sort((a, b) => key(a) - key(b))]),
-  );
+  const tags = Object.keys(require).sort();
+  const short = () => tags.find((tag) => chosen.filter((item) => item.tags?.includes(tag)).length < (require[tag] ?? 0));
+  // Any item not avoided comes before any avoided one; a seeded shuffle mixes the modules.
+  const order = shuffle([...preferred.values()].flat(), subSeed(seed, 'require')).sort((a, b) => avoided(a) - avoided(b));
   const chosen: BankItem[] = [];
   const used = new Map<ModuleId, number>();
-  const have = (tag: string) => chosen.filter((item) => item.tags?.includes(tag)).length;
-  // Picks for one tag are consecutive (the first short tag stays first until it is met), so trying its candidates as
-  // combinations (each after the previous pick) rather than permutations visits every choice once.
-  const search = (previous: string | undefined, from: number): boolean => {
-    const short = tags.find((tag) => have(tag) < (require[tag] ?? 0));
-    if (short === undefined) return true;
-    const list = candidates.get(short) ?? [];
-    for (let i = short === previous ? from : 0; i < list.length; i += 1) {
-      const item = list[i] as BankItem;
-      if (chosen.includes(item)) continue;
-      const room = (quotas.get(item.module) ?? 0) - (used.get(item.module) ?? 0);
-      if (room <= 0) continue;
+  const search = (): boolean => {
+    const tag = short();
+    if (tag === undefined) return true;
+    for (const item of order) {
+      const n = used.get(item.module) ?? 0;
+      if (!item.tags?.includes(tag) || chosen.includes(item) || n >= (quotas.get(item.module) ?? 0)) continue;
       chosen.push(item);
-      used.set(item.module, (used.get(item.module) ?? 0) + 1);
-      if (search(short, i + 1)) return true;
+      used.set(item.module, n + 1);
+      if (search()) return true;
       chosen.pop();
-      used.set(item.module, (used.get(item.module) ?? 0) - 1);
+      used.set(item.module, n);
     }
     return false;
   };
-  // Each tag on its own: no more of its items fit than Σ min(quota, tagged items) over the modules.
-  const fit = (tag: string) =>
-    [...quotas].reduce(
-      (sum, [module, n]) => sum + Math.min(n, (preferred.get(module) ?? []).filter((i) => i.tags?.includes(tag)).length),
-      0,
-    );
-  if (tags.some((tag) => fit(tag) < (require[tag] ?? 0)) || !search(undefined, 0)) {
-    const counts = tags.map((tag) => {
-      const room = fit(tag);
-      return `${tag}: at least ${require[tag]} required, the ${use} pool has ${
-        (candidates.get(tag) ?? []).length
-      } item(s) with this tag, ${room} of them fit the module quotas`;
-    });
-    throw new DrawError(`the pool cannot satisfy the required tags together with the quotas (${counts.join('; ')})`);
+  if (!search()) {
+    // The build names the counts per tag (src/exam/exam-draw.ts examDrawProblems); the browser never gets here.
+    throw new DrawError(`required tags do not fit the quotas: ${JSON.stringify(require)}`);
   }
   return chosen;
 }
