@@ -11,8 +11,8 @@ import {
   type Version,
 } from './support/lms.ts';
 import { config, correctResponse, drawFor, suspendDataFor } from './support/course-data.ts';
-import { answerAll, interactions, submit } from './support/exam.ts';
-import { packageUrl, primaryVersion } from './support/packages.ts';
+import { answerAll, interactions, startAttempt, submit } from './support/exam.ts';
+import { packageUrl, primaryVersion, refresherVersions } from './support/packages.ts';
 
 const statusElement = { '1.2': 'cmi.core.lesson_status', '2004': 'cmi.success_status' } as const;
 const scoreElement = { '1.2': 'cmi.core.score.raw', '2004': 'cmi.score.raw' } as const;
@@ -209,4 +209,26 @@ test('the certificate escapes the LMS name and prints on one A4 landscape page',
   const pdf = await printable.pdf({ preferCSSPageSize: true });
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
   expect(pages).toHaveLength(1);
+});
+
+test('the refresher: its own draw (not the certification exam), with the required topic, reported as such', async ({ page }) => {
+  const learner = newLearnerId('refresher');
+  const refresher = drawFor(learner, 1, 'refresher');
+  const certification = new Set(drawFor(learner, 1).map((item) => item.id));
+  // Issue 11: at most a quarter shared with the same learner's certification exam; the required topic is in it.
+  expect(refresher.filter((item) => certification.has(item.id)).length).toBeLessThanOrEqual(config.exam.size / 4);
+  for (const [tag, count] of Object.entries(config.exam.require)) {
+    expect(refresher.filter((item) => item.tags?.includes(tag)).length, tag).toBeGreaterThanOrEqual(count);
+  }
+  const version = refresherVersions[0]!;
+  await openHarness(page, version, learner, '', 'refresher');
+  const content = contentFrame(page);
+  await content.locator('a[href$="exam.html"]').first().click();
+  await startAttempt(page);
+  await expect(content.locator('.exam-slot:not([hidden])')).toHaveAttribute('data-item-id', refresher[0]!.id);
+  await answerAll(page, learner, 1, true, 'refresher');
+  await submit(page);
+  await expect(content.locator('#result-score')).toHaveText('100 分');
+  const recorded = await interactions(page, version);
+  expect(recorded.map((entry) => entry.id)).toEqual(refresher.map((item) => `a1-${item.id}`));
 });

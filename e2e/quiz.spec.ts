@@ -3,11 +3,11 @@
 // from the real bank files through the same loader the build uses, so content edits do not break the tests.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Frame, type FrameLocator, type Locator, type Page } from '@playwright/test';
-import { getBank, getRoleplays, knowledgeCheckItems } from '../src/quizzes/bank-data.ts';
+import { getBank, getRoleplays, knowledgeCheckItems, knowledgeCheckSlots } from '../src/quizzes/bank-data.ts';
 import { breakingLines, debrief, isEligible, multipleOptions } from '../src/quizzes/engine/index.ts';
 import type { BankItem, Roleplay } from '../src/quizzes/schema.ts';
 import { requireRule } from '../src/rules/index.ts';
-import { contentFrame, newLearnerId, openHarness, shellFrame, trackFailedResponses } from './support/lms.ts';
+import { contentFrame, newLearnerId, openHarness, setRightResponse, shellFrame, trackFailedResponses } from './support/lms.ts';
 
 const packageRoot = '/lms-content/tenant-7/course-files/3f9a0c/yks-service-conduct-scorm2004/';
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -181,7 +181,8 @@ test.describe('knowledge check (SCORM 2004 harness)', () => {
     await expect(content.locator('h1')).toHaveText('仪容仪表规范');
 
     const check = content.locator(`#kc-${module}`);
-    await expect(check.locator('quiz-question')).toHaveCount(items.length);
+    await expect(check.locator('.knowledge-check__slot')).toHaveCount(items.length);
+    await expect(check.locator('quiz-question:visible')).toHaveCount(items.length);
     for (const item of items) {
       await answerCorrectlyByKeyboard(page, check.locator(`quiz-question[data-item-id="${item.id}"]`), item);
     }
@@ -208,6 +209,76 @@ test.describe('knowledge check (SCORM 2004 harness)', () => {
     await content.locator('#lesson-end').scrollIntoViewIfNeeded();
     await shellFrame(page).locator('#shell-home').click();
     await expect(content.locator('.module[data-module-index="0"]')).toHaveAttribute('data-status', 'in-progress');
+  });
+});
+
+test.describe('knowledge check requires mastery (page opened directly)', () => {
+  // The module whose check has the most retry variants, so the variant path is exercised with the real bank.
+  const module = ['01-appearance', '02-reception', '03-telephone', '04-conduct', '05-language', '06-facilities', '07-efficiency']
+    .map((id) => ({ id, slots: knowledgeCheckSlots(id) }))
+    .sort((a, b) => b.slots.filter((s) => s.variants.length > 0).length - a.slots.filter((s) => s.variants.length > 0).length)[0]!;
+  const withVariant = module.slots.find((slot) => slot.variants.length > 0);
+
+  test('a wrong answer does not count; 再试一次 brings a variant of the same rule; all right completes the check', async ({ page }) => {
+    expect(withVariant, 'some check question has a practice variant of the same rule').toBeDefined();
+    const csp = await watchCsp(page);
+    await page.goto(`${packageRoot}modules/${module.id}.html`);
+    const check = page.locator(`#kc-${module.id}`);
+    const progress = check.locator('[data-kc-progress]');
+    await expect(check.locator('quiz-question:visible')).toHaveCount(module.slots.length);
+
+    // Wrong on the question that has a variant: checked, but not counted.
+    const first = check.locator(`quiz-question[data-item-id="${withVariant!.item.id}"]`);
+    await setRightResponse(first, false);
+    await first.locator('[data-action="check"]').click();
+    await expect(first.locator('.quiz__result')).toHaveAttribute('data-verdict', /wrong|partial/);
+    await expect(progress).toContainText('已答对 0/');
+
+    // Retry: the variant replaces it, sharing a rule, under the same number, with the focus on its first control.
+    const title = (await first.locator('.quiz__title').textContent()) ?? '';
+    await first.locator('[data-action="retry"]').click();
+    const variant = withVariant!.variants[0]!;
+    expect(variant.rules.some((rule) => withVariant!.item.rules.includes(rule))).toBe(true);
+    await expect(first).toBeHidden();
+    const second = check.locator(`quiz-question[data-item-id="${variant.id}"]`);
+    await expect(second).toBeVisible();
+    await expect(second.locator('.quiz__title')).toContainText(title.split(' · ')[0]!);
+    await expect(second.locator('.quiz__input, .quiz__select, .quiz__move:not(:disabled)').first()).toBeFocused();
+    await expect(progress).toContainText('已换成同一规范的另一道题');
+
+    // Every shown question answered right: the check is done (and only then).
+    const shown = await check.locator('quiz-question:visible').all();
+    for (const [index, question] of shown.entries()) {
+      await setRightResponse(question);
+      await question.locator('[data-action="check"]').click();
+      await expect(question.locator('.quiz__result')).toContainText('回答正确');
+      if (index < shown.length - 1) await expect(check).not.toHaveAttribute('data-answered', 'true');
+    }
+    await expect(progress).toContainText(`知识检查已完成：${module.slots.length} 题都已答对`);
+    await expect(check).toHaveAttribute('data-answered', 'true');
+    expect(csp).toEqual([]);
+  });
+
+  test('wrong again on the variant: the first question comes back, reset', async ({ page }) => {
+    expect(withVariant, 'some check question has a practice variant of the same rule').toBeDefined();
+    await page.goto(`${packageRoot}modules/${module.id}.html`);
+    const check = page.locator(`#kc-${module.id}`);
+    const first = check.locator(`quiz-question[data-item-id="${withVariant!.item.id}"]`);
+    const second = check.locator(`quiz-question[data-item-id="${withVariant!.variants.at(-1)!.id}"]`);
+    await setRightResponse(first, false);
+    await first.locator('[data-action="check"]').click();
+    await first.locator('[data-action="retry"]').click();
+    for (const variant of withVariant!.variants) {
+      const question = check.locator(`quiz-question[data-item-id="${variant.id}"]`);
+      await setRightResponse(question, false);
+      await question.locator('[data-action="check"]').click();
+      await question.locator('[data-action="retry"]').click();
+    }
+    await expect(second).toBeHidden();
+    await expect(first).toBeVisible();
+    await expect(first.locator('[data-action="check"]')).toBeVisible();
+    await expect(first.locator('.quiz__result')).toBeEmpty();
+    await expect(check.locator('[data-kc-progress]')).toContainText('已答对 0/');
   });
 });
 
@@ -244,7 +315,12 @@ test.describe('practice feedback (page opened directly)', () => {
     await expect(question.locator('.quiz__feedback:visible')).toHaveCount(0);
     await expect(question.locator('.quiz__result')).toHaveText('');
     await expect(question.locator('.quiz__input:checked')).toHaveCount(0);
-    await expect(question.locator('.quiz__input').first()).toBeFocused();
+    // In a knowledge check a wrong answer's retry brings the question's variant where it has one (mastery), reset
+    // and focused like the question itself would be.
+    const variant = knowledgeCheckSlots(module).find((slot) => slot.item.id === single.id)?.variants[0];
+    const next = variant ? page.locator(`quiz-question[data-item-id="${variant.id}"]`) : question;
+    await expect(next).toBeVisible();
+    await expect(next.locator('.quiz__input, .quiz__select, .quiz__move:not(:disabled)').first()).toBeFocused();
   });
 
   test('the element API: authored indexes, applyOrder, response restore, disabled, quiz-change', async ({ page }) => {
@@ -464,19 +540,19 @@ test.describe('role-play', () => {
 
 test.describe('axe (WCAG 2.2 AA) and CSP on quiz pages, opened directly', () => {
   test('a lesson with its knowledge check, before and after answering', async ({ page }) => {
-    // Two full axe runs over the course's longest lesson (with its 你会怎么说？ prompts): room for a slow, shared machine.
+    // Two full axe runs over the course's longest lesson (with its 你会怎么说？ prompts and hidden retry variants): room for a slow, shared machine.
     test.setTimeout(240_000);
     const csp = await watchCsp(page);
     const module = '05-language';
     const items = knowledgeCheckItems(module);
     test.skip(items.length === 0, `${module} has no practice items yet`);
     await page.goto(`${packageRoot}modules/${module}.html`);
-    await expect(page.locator('quiz-question')).toHaveCount(items.length);
+    await expect(page.locator('quiz-question:visible')).toHaveCount(items.length);
     expect(csp).toEqual([]);
     await expectNoAxeViolations(page, `main`);
 
     // Answer every question wrong-ish (first option / first target) so feedback of both kinds is on screen.
-    for (const question of await page.locator(`#kc-${module} quiz-question`).all()) {
+    for (const question of await page.locator(`#kc-${module} quiz-question:visible`).all()) {
       const inputs = question.locator('.quiz__input');
       if ((await inputs.count()) > 0) await inputs.first().check();
       for (const select of await question.locator('.quiz__select').all()) await select.selectOption({ index: 1 });
@@ -484,7 +560,10 @@ test.describe('axe (WCAG 2.2 AA) and CSP on quiz pages, opened directly', () => 
       await expect(question.locator('.quiz__result')).not.toBeEmpty();
     }
     await expect(page.locator(`#kc-${module} .quiz__feedback:visible`).first()).toBeVisible();
-    await expect(page.locator('[data-kc-progress]')).toContainText('知识检查已完成');
+    await expect(page.locator('[data-kc-progress]')).toContainText(/已答对 \d+\/\d+ 题|知识检查已完成/);
+    await expectNoAxeViolations(page, `main`);
+    // After a retry that swaps in a variant (hidden questions become visible), still clean.
+    await page.locator(`#kc-${module} quiz-question:visible [data-action="retry"]`).first().click();
     await expectNoAxeViolations(page, `main`);
     await page.setViewportSize({ width: 360, height: 740 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

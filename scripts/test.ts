@@ -119,8 +119,12 @@ for (const step of steps) {
   if (code !== 0) {
     console.error(`\n✖ ${step.name} failed (exit ${code})`);
     exitCode = code;
-    if (!step.counts) failed += 1; // a failed check or build counts as a failure, not silence
-    break;
+    if (!step.counts) {
+      failed += 1; // a failed check or build counts as a failure, not silence
+      break;
+    }
+    // A red test runner does not stop the later steps: one failing unit test (e.g. the bank lint while the bank is
+    // being rewritten) must not hide what the build and the browser tests say.
   }
 }
 console.log(`\nstep times:\n${timings.join('\n')}`);

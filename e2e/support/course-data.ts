@@ -3,7 +3,8 @@ import { encodeSuspendData, ModuleFlag } from '../../src/scorm/suspend-data.ts';
 import { encodeExamState, type ExamState } from '../../src/exam/exam-state.ts';
 import { loadBank } from '../../src/quizzes/load-bank.ts';
 import { rules } from '../../src/rules/index.ts';
-import { breakingLines, drawExam, seedFrom } from '../../src/quizzes/engine/index.ts';
+import { breakingLines } from '../../src/quizzes/engine/index.ts';
+import { drawExamFor, type ExamKind } from '../../src/exam/exam-draw.ts';
 import { loadCourseConfig } from '../../src/config/load-config.ts';
 import type { BankItem } from '../../src/quizzes/schema.ts';
 
@@ -36,10 +37,11 @@ export function suspendDataFor(
 export const config = loadCourseConfig();
 export const bank = loadBank('src/quizzes/bank', new Set(rules.map((rule) => rule.id)));
 
-/** The questions a learner gets in an attempt: the same seeded draw the exam page makes. */
-export function drawFor(learnerId: string, attempt: number, _mode: 'course' | 'refresher' = 'course'): BankItem[] {
-  const seed = seedFrom(learnerId, String(attempt), String(config.edition));
-  return drawExam(bank, { size: config.exam.size, quotas: config.exam.quotas, seed, use: 'exam' });
+/** The questions a learner gets in an attempt: the same seeded draw the exam page makes (src/exam/exam-draw.ts). */
+export function drawFor(learnerId: string, attempt: number, mode: 'course' | 'refresher' | ExamKind = 'certification'): BankItem[] {
+  const kind: ExamKind = mode === 'course' ? 'certification' : mode;
+  const { size, quotas, require } = config.exam;
+  return drawExamFor(bank, { size, quotas, require, edition: config.edition }, learnerId, kind, attempt);
 }
 
 /** The fully right response of an item, in authored indexes. */

@@ -1,4 +1,4 @@
-import { expect, type FrameLocator, type Page } from '@playwright/test';
+import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import type { CourseMode } from '../../src/config/identity.ts';
 import { packageNameOf, type Version } from './packages.ts';
 
@@ -92,22 +92,39 @@ export async function readLessonToEnd(page: Page, { answerCheck = true }: { answ
 }
 
 /**
- * Answers the lesson's knowledge check, if it has one: something in every question (the first option, the first
- * target of every select, the shown order of an ordering item), then 检查答案 — right or wrong, every question checked
- * once is what completes the check. Waits until the check reports itself answered; does nothing when it already
- * is. `content` defaults to the harness's content frame; pass `page.frameLocator('#content-frame')` for a
- * standalone launch.
+ * Answers the lesson's knowledge check RIGHT, if it has one (a check needs every question answered right:
+ * src/quizzes/check-mastery.ts): for every shown question, the right response is read from the question's own data
+ * block (the item practice pages carry for their feedback) and set through the widget's `response`, then 检查答案.
+ * Waits until the check reports itself answered; does nothing when it already is. `content` defaults to the harness's
+ * content frame; pass `page.frameLocator('#content-frame')` for a standalone launch.
  */
 export async function answerKnowledgeCheck(page: Page, content: FrameLocator = contentFrame(page)): Promise<void> {
   const check = content.locator('.knowledge-check[data-items]');
   if ((await check.count()) === 0 || (await check.getAttribute('data-answered')) === 'true') return;
-  for (const question of await check.locator('quiz-question').all()) {
+  for (const question of await check.locator('.knowledge-check__variant:not([hidden]) quiz-question').all()) {
     if (await question.locator('[data-action="retry"]').isVisible()) continue; // already checked
-    const inputs = question.locator('.quiz__input');
-    if ((await inputs.count()) > 0) await inputs.first().check();
-    for (const select of await question.locator('.quiz__select').all()) await select.selectOption({ index: 1 });
+    await setRightResponse(question);
     await question.locator('[data-action="check"]').click();
-    await expect(question.locator('[data-action="retry"]')).toBeVisible();
+    await expect(question.locator('.quiz__result')).toContainText('回答正确');
   }
   await expect(check).toHaveAttribute('data-answered', 'true');
+}
+
+/** Sets a practice question's fully right (or fully wrong) response, in authored indexes, from its JSON data block. */
+export async function setRightResponse(question: Locator, right = true): Promise<void> {
+  await question.evaluate((element, wantRight) => {
+    const item = JSON.parse(element.querySelector('script.quiz__data')?.textContent ?? 'null');
+    const indexes = (n: number) => Array.from({ length: n }, (_, i) => i);
+    const breaking = (want: boolean) =>
+      item.lines.flatMap((line: { breaks: boolean }, i: number) => (line.breaks === want ? [i] : []));
+    const responses: Record<string, [unknown, unknown]> = {
+      single: [0, 1],
+      multiple: [indexes(item.answers?.length ?? 0), [item.answers?.length ?? 0]],
+      truefalse: [item.answer, !item.answer],
+      ordering: [indexes(item.steps?.length ?? 0), indexes(item.steps?.length ?? 0).reverse()],
+      matching: [indexes(item.pairs?.length ?? 0), indexes(item.pairs?.length ?? 0).map((i, _, all) => (i + 1) % all.length)],
+      spotting: [item.lines ? breaking(true) : [], item.lines ? breaking(false) : []],
+    };
+    (element as HTMLElement & { response: unknown }).response = responses[item.type]![wantRight ? 0 : 1];
+  }, right);
 }

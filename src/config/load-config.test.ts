@@ -49,3 +49,21 @@ test('exam quotas must add up to the exam size', () => {
 test('a pass mark out of range is named', () => {
   assert.throws(() => parseCourseConfig(good.replace('passMark: 80', 'passMark: 180')), /exam\.passMark/);
 });
+
+test('exam.require: defaults to one incomplete-materials item; bad tags and counts are named', () => {
+  const withoutRequire = good.replace(/\n  require:\n    incomplete-materials: 1\n/, '\n');
+  assert.notEqual(withoutRequire, good, 'the fixture config should set exam.require');
+  assert.deepEqual(parseCourseConfig(withoutRequire).exam.require, { 'incomplete-materials': 1 });
+  assert.deepEqual(parseCourseConfig(good.replace('    incomplete-materials: 1', '    incomplete-materials: 2')).exam.require, {
+    'incomplete-materials': 2,
+  });
+  assert.throws(
+    () => parseCourseConfig(good.replace('    incomplete-materials: 1', '    Incomplete_Materials: 1')),
+    /course\.config\.yaml › exam\.require\.Incomplete_Materials: 标签只能用小写英文字母/,
+  );
+  assert.throws(
+    () => parseCourseConfig(good.replace('    incomplete-materials: 1', '    incomplete-materials: 25')),
+    /course\.config\.yaml › exam\.require\.incomplete-materials: 要求 25 题，超过了每次考试的题数 size（20）/,
+  );
+  assert.throws(() => parseCourseConfig(good.replace('    incomplete-materials: 1', '    incomplete-materials: -1')), /exam\.require\.incomplete-materials: 不能小于 0/);
+});

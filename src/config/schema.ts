@@ -44,8 +44,24 @@ export const ExamSettingsSchema = z
     requireAllModules: z.boolean().default(true),
     /** Review of answers after submitting: after-pass, always, or never. */
     review: ReviewPolicySchema.default('after-pass'),
+    /**
+     * Required topics (tag on items → fewest questions carrying it in every exam and refresher draw). Default
+     * `{ incomplete-materials: 1 }`: the course exists for that case (issue 11). `{}` requires nothing.
+     */
+    require: z
+      // Keys are checked in superRefine below: zod reports a bad record key only as "Invalid key in record".
+      .record(z.string(), z.number().int('应为整数').min(0, '不能小于 0'))
+      .default({ 'incomplete-materials': 1 }),
   })
   .superRefine((exam, context) => {
+    for (const [tag, count] of Object.entries(exam.require)) {
+      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(tag)) {
+        context.addIssue({ code: 'custom', path: ['require', tag], message: '标签只能用小写英文字母、数字和连字符，例如 incomplete-materials' });
+      }
+      if (count > exam.size) {
+        context.addIssue({ code: 'custom', path: ['require', tag], message: `要求 ${count} 题，超过了每次考试的题数 size（${exam.size}）` });
+      }
+    }
     if (!exam.quotas) return;
     const total = Object.values(exam.quotas).reduce((sum, count) => sum + count, 0);
     if (total !== exam.size) {

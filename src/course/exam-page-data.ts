@@ -2,9 +2,9 @@ import { getBank } from '../quizzes/bank-data.ts';
 import { isEligible } from '../quizzes/engine/index.ts';
 import type { BankItem } from '../quizzes/schema.ts';
 import { requireRule, sectionOf, sections } from '../rules/index.ts';
-import { courseConfig } from './outline.ts';
-import { examRules } from './outline.ts';
+import { courseConfig, examRules } from './outline.ts';
 import { encodeExamData } from '../exam/exam-data-codec.ts';
+import { examDrawProblems } from '../exam/exam-draw.ts';
 
 /** Build-time data for the exam page (exam.html) and its scrambled key file (exam-data.bin). */
 
@@ -16,12 +16,27 @@ export function examItems(): BankItem[] {
 /** The scrambling key: not a secret, just not the plain text (see exam-data-codec.ts). */
 export const examDataKey = `${courseConfig.course.identifier}:${courseConfig.edition}`;
 
+/**
+ * Fails the build when some learner could not get an exam or a refresher: a required tag no exam item carries, or
+ * size / quotas / require the pool cannot satisfy (src/exam/exam-draw.ts). Checked once per build.
+ */
+let drawChecked = false;
+export function checkExamDraw(): void {
+  if (drawChecked) return;
+  const { size, quotas, require } = courseConfig.exam;
+  const problems = examDrawProblems(getBank(), { size, quotas, require, edition: courseConfig.edition });
+  if (problems.length > 0) throw new Error(['考试抽题配置有误:', ...problems].join('\n  '));
+  drawChecked = true;
+}
+
 export function examPageConfig() {
+  checkExamDraw();
   return {
     // The course's rules; inside a package the shell's snapshot supplies its own (the refresher's differ).
     rules: examRules('course'),
     size: courseConfig.exam.size,
     quotas: courseConfig.exam.quotas,
+    require: courseConfig.exam.require,
     edition: courseConfig.edition,
     dataKey: examDataKey,
     moduleTitles: Object.fromEntries(sections.map((section) => [section.module, section.title])),

@@ -67,7 +67,14 @@ export function examTime(): number {
 export function examRules(mode: CourseMode): ExamRules {
   const { passMark, attempts, timeLimitMinutes, requireAllModules, review } = courseConfig.exam;
   // The refresher has no lessons to finish first.
-  return { passMark, attempts, timeLimitMinutes, requireAllModules: mode === 'course' && requireAllModules, review };
+  return {
+    passMark,
+    attempts,
+    timeLimitMinutes,
+    requireAllModules: mode === 'course' && requireAllModules,
+    review,
+    kind: mode === 'course' ? 'certification' : 'refresher',
+  };
 }
 
 export function courseIdentity(mode: CourseMode): { identifier: string; title: string } {

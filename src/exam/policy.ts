@@ -7,6 +7,8 @@ export interface ExamRules {
   timeLimitMinutes: number;
   requireAllModules: boolean;
   review: 'after-pass' | 'always' | 'never';
+  /** Which exam this course gives: the certification exam, or the annual refresher (its own draw, exam-draw.ts). */
+  kind?: 'certification' | 'refresher';
 }
 
 export type ExamAvailability =

@@ -1,5 +1,6 @@
 import type { BankItem } from '../quizzes/schema.ts';
-import { drawExam, isAnsweredOf, optionOrder, seedFrom, subSeed } from '../quizzes/engine/index.ts';
+import { isAnsweredOf, optionOrder, subSeed } from '../quizzes/engine/index.ts';
+import { drawExamFor, examSeed } from './exam-draw.ts';
 import { localDateStamp } from './certificate.ts';
 import type { ExamState } from './exam-state.ts';
 import { attemptsLeft, availability, type ExamRules } from './policy.ts';
@@ -37,28 +38,27 @@ export interface ExamSession {
 
 export type ExamView = 'intro' | 'running' | 'result';
 
-/** The seed of an attempt's draw and option order: the learner, the attempt number, the edition. */
-export function attemptSeed(learnerId: string, attempt: number, edition: number): number {
-  return seedFrom(learnerId, String(attempt), String(edition));
-}
-
-/** The course's exam setup for one learner: draws from `items` with the configured size and quotas. */
+/**
+ * The course's exam setup for one learner: the certification exam or the refresher (`rules.kind`), drawn from
+ * `items` with the configured size, quotas and required topics (src/exam/exam-draw.ts owns the seeds).
+ */
 export function examSetup(options: {
   items: readonly BankItem[];
   learnerId: string;
   edition: number;
   size: number;
   quotas?: Readonly<Record<string, number>>;
+  require?: Readonly<Record<string, number>>;
   rules: ExamRules;
   moduleTitles: Readonly<Record<string, string>>;
 }): ExamSetup {
-  const { items, learnerId, edition, size, quotas, rules, moduleTitles } = options;
-  const seedOf = (attempt: number) => attemptSeed(learnerId, attempt, edition);
+  const { items, learnerId, edition, size, quotas, require, rules, moduleTitles } = options;
+  const kind = rules.kind ?? 'certification';
   return {
     rules,
     moduleTitles,
-    drawFor: (attempt) => drawExam({ items }, { size, quotas, seed: seedOf(attempt), use: 'exam' }),
-    orderFor: (attempt, item) => optionOrder(item, subSeed(seedOf(attempt), item.id)),
+    drawFor: (attempt) => drawExamFor({ items: [...items] }, { size, quotas, require, edition }, learnerId, kind, attempt),
+    orderFor: (attempt, item) => optionOrder(item, subSeed(examSeed(learnerId, kind, edition, attempt), item.id)),
   };
 }
 

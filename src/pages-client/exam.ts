@@ -37,6 +37,8 @@ interface ExamConfig {
   rules: ExamRules;
   size: number;
   quotas?: Record<string, number>;
+  /** Tag → fewest items with it in every draw (course.config.yaml › exam.require). */
+  require?: Record<string, number>;
   edition: number;
   dataKey: string;
   moduleTitles: Record<string, string>;
@@ -264,6 +266,7 @@ function begin(): void {
     edition: config.edition,
     size: config.size,
     quotas: config.quotas,
+    require: config.require,
     rules: config.rules,
     moduleTitles: config.moduleTitles,
   });

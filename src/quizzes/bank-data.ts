@@ -11,6 +11,7 @@ import { rules, sectionOf } from '../rules/index.ts';
 import { shortHash } from '../scorm/suspend-data.ts';
 import { isEligible } from './engine/draw.ts';
 import { loadBank, loadRoleplays } from './load-bank.ts';
+import { assignVariants } from './check-mastery.ts';
 import type { Bank, BankItem, ItemType, Roleplay } from './schema.ts';
 
 /** Folders, relative to the project root (Astro runs the build there, as `src/config/load-config.ts` assumes). */
@@ -105,6 +106,16 @@ export function knowledgeCheckItems(module: string): BankItem[] {
 
 function sortForCheck(items: readonly BankItem[], pool: readonly BankItem[]): BankItem[] {
   return [...items].sort((a, b) => a.difficulty - b.difficulty || pool.indexOf(a) - pool.indexOf(b));
+}
+
+/**
+ * The knowledge check as questions with their retry variants (src/quizzes/check-mastery.ts): each check item and the
+ * practice items of the module that share a rule with it, which the learner gets instead after a wrong answer.
+ */
+export function knowledgeCheckSlots(module: string): { item: BankItem; variants: BankItem[] }[] {
+  const chosen = knowledgeCheckItems(module);
+  const variants = assignVariants(chosen, practiceItemsOf(module));
+  return chosen.map((item, i) => ({ item, variants: variants[i] ?? [] }));
 }
 
 /** Whether a lesson has a knowledge check (at least one practice item), for the outline's `hasCheck`. */

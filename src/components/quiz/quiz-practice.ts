@@ -171,6 +171,8 @@ function retry(question: QuizQuestion): void {
   showChecked(question, false);
   question.reset();
   part(question, '.quiz__input, .quiz__select, .quiz__move:not(:disabled)')?.focus();
+  // After the reset, so a knowledge check that swaps in a variant (knowledge-check.ts) moves the focus there.
+  question.dispatchEvent(new CustomEvent('quiz-retried', { bubbles: true, detail: { itemId: question.itemId } }));
 }
 
 document.addEventListener('click', (event) => {

@@ -31,6 +31,8 @@ declare global {
   interface HTMLElementEventMap {
     'quiz-change': CustomEvent<QuizChangeDetail>;
     'quiz-checked': CustomEvent<QuizCheckedDetail>;
+    /** 再试一次 was pressed and the question reset (practice); a knowledge check may show a variant instead. */
+    'quiz-retried': CustomEvent<{ itemId: string }>;
   }
 }
 

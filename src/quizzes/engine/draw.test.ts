@@ -182,3 +182,117 @@ test('drawExam: errors name the problem', () => {
   assert.throws(() => drawExam(bank, { size: 0, seed: 1 }), /positive integer/);
   assert.throws(() => drawExam(bank, { size: 1, seed: 1 }), /at least one from each of 2 modules/);
 });
+
+// ─── required tags, avoided items, the refresher pool (issue 11 points 4–5) ──────────────────────────────────────
+
+/** A bank of `bankOf` items where the listed ids carry tags / refresher flags. */
+function tagged(bank: Bank, tags: Record<string, string[]>, noRefresher: string[] = []): Bank {
+  return {
+    items: bank.items.map((item) => ({
+      ...item,
+      ...(tags[item.id] ? { tags: tags[item.id] } : {}),
+      ...(noRefresher.includes(item.id) ? { refresher: false } : {}),
+    })),
+  };
+}
+
+const countTag = (items: readonly { tags?: string[] }[], tag: string) => items.filter((i) => i.tags?.includes(tag)).length;
+
+test('drawExam (property): required tags are held in every draw, within the quotas, deterministically', () => {
+  const base = bankOf({ '01-appearance': 8, '02-reception': 8, '05-language': 8, '07-efficiency': 8 });
+  const bank = tagged(base, {
+    'm05-q-0': ['incomplete-materials'],
+    'm07-q-3': ['incomplete-materials', 'phone'],
+    'm02-q-5': ['phone'],
+  });
+  const quotas = { '01-appearance': 3, '02-reception': 3, '05-language': 2, '07-efficiency': 2 } as const;
+  const require = { 'incomplete-materials': 2, phone: 1 };
+  fc.assert(
+    fc.property(seedArb, (seed) => {
+      const drawn = drawExam(bank, { size: 10, quotas, seed, require });
+      assert.ok(countTag(drawn, 'incomplete-materials') >= 2);
+      assert.ok(countTag(drawn, 'phone') >= 1);
+      for (const [m, q] of Object.entries(quotas)) assert.equal(drawn.filter((i) => i.module === m).length, q);
+      assert.equal(new Set(drawn.map((i) => i.id)).size, 10);
+      assert.deepEqual(
+        drawExam(bank, { size: 10, quotas, seed, require }).map((i) => i.id),
+        drawn.map((i) => i.id),
+      );
+      return true;
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('drawExam: without require or avoid the draw is the same as before (saved attempts keep their questions)', () => {
+  const bank = bankOf({ '01-appearance': 10, '02-reception': 10 });
+  for (let seed = 0; seed < 20; seed += 1) {
+    assert.deepEqual(
+      drawExam(bank, { size: 6, seed, require: {}, avoid: new Set() }).map((i) => i.id),
+      drawExam(bank, { size: 6, seed }).map((i) => i.id),
+    );
+  }
+});
+
+test('drawExam: a tag the quotas cannot hold is a DrawError naming the tag', () => {
+  const bank = tagged(bankOf({ '01-appearance': 5, '05-language': 5 }), {
+    'm05-q-0': ['incomplete-materials'],
+    'm05-q-1': ['incomplete-materials'],
+  });
+  // Two tagged items exist, but the module that has them may only contribute one.
+  assert.throws(
+    () =>
+      drawExam(bank, {
+        size: 4,
+        seed: 1,
+        quotas: { '01-appearance': 3, '05-language': 1 },
+        require: { 'incomplete-materials': 2 },
+      }),
+    (e: unknown) =>
+      e instanceof DrawError && /required tags do not fit the quotas: \{"incomplete-materials":2\}/.test(e.message),
+  );
+  assert.throws(() => drawExam(bank, { size: 4, seed: 1, require: { missing: 1 } }), /"missing":1/);
+  // The same pool with room for both is fine.
+  const drawn = drawExam(bank, { size: 4, seed: 1, quotas: { '01-appearance': 2, '05-language': 2 }, require: { 'incomplete-materials': 2 } });
+  assert.equal(countTag(drawn, 'incomplete-materials'), 2);
+});
+
+test('drawExam: two tags competing for one module slot are solved exactly (the search backtracks)', () => {
+  // 01 may give one item: a (tag x) or b (tag y). 02 has a tag-x item. Only {b, c} satisfies both tags.
+  const bank = tagged(bankOf({ '01-appearance': 3, '02-reception': 3 }), {
+    'm01-q-0': ['x'],
+    'm01-q-1': ['y'],
+    'm02-q-0': ['x'],
+  });
+  for (let seed = 0; seed < 50; seed += 1) {
+    const drawn = drawExam(bank, {
+      size: 2,
+      seed,
+      quotas: { '01-appearance': 1, '02-reception': 1 },
+      require: { x: 1, y: 1 },
+    });
+    assert.deepEqual(drawn.map((i) => i.id).sort(), ['m01-q-1', 'm02-q-0']);
+  }
+});
+
+test('drawExam: avoided items are drawn only when the pool leaves no other choice', () => {
+  const bank = bankOf({ '01-appearance': 6, '02-reception': 4 });
+  const avoid = new Set(['m01-q-0', 'm01-q-1', 'm01-q-2', 'm02-q-0', 'm02-q-1', 'm02-q-2']);
+  for (let seed = 0; seed < 50; seed += 1) {
+    const drawn = drawExam(bank, { size: 4, seed, quotas: { '01-appearance': 3, '02-reception': 1 }, avoid });
+    assert.ok(drawn.every((i) => !avoid.has(i.id)), drawn.map((i) => i.id).join());
+    // 02 has one item not avoided; a quota of 2 must take one avoided item too.
+    const two = drawExam(bank, { size: 5, seed, quotas: { '01-appearance': 3, '02-reception': 2 }, avoid });
+    assert.equal(two.filter((i) => avoid.has(i.id)).length, 1);
+  }
+});
+
+test('drawExam: the refresher pool leaves out refresher: false items', () => {
+  const bank = tagged(bankOf({ '01-appearance': 4 }), {}, ['m01-q-0', 'm01-q-1']);
+  for (let seed = 0; seed < 30; seed += 1) {
+    const drawn = drawExam(bank, { size: 2, seed, refresher: true });
+    assert.deepEqual(drawn.map((i) => i.id).sort(), ['m01-q-2', 'm01-q-3']);
+  }
+  assert.throws(() => drawExam(bank, { size: 3, seed: 1, refresher: true }), /only 2 are eligible/);
+  assert.equal(drawExam(bank, { size: 4, seed: 1 }).length, 4);
+});

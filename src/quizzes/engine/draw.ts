@@ -36,6 +36,18 @@ export interface DrawOptions {
   readonly seed: number;
   /** Which pool: 'exam' takes items with use exam|both (the default); 'practice' takes practice|both. */
   readonly use?: 'exam' | 'practice';
+  /**
+   * Required topics: tag → the fewest drawn items that must carry it (course.config.yaml `exam.require`, e.g.
+   * `{ incomplete-materials: 1 }`). Honoured within the module quotas; a pool that cannot satisfy them is a DrawError.
+   */
+  readonly require?: Readonly<Record<string, number>>;
+  /**
+   * Item ids to draw only when the pool leaves no other choice (the refresher avoids the certification exam's items).
+   * A preference, never a reason to fail: quotas and required tags come first.
+   */
+  readonly avoid?: ReadonlySet<string>;
+  /** The annual refresher's pool: leaves out items marked `refresher: false`. */
+  readonly refresher?: boolean;
 }
 
 /** Whether an item may appear in a pool: its `use` is the pool or 'both'. */
@@ -44,10 +56,11 @@ export function isEligible(item: Pick<Item, 'use'>, use: 'exam' | 'practice'): b
 }
 
 /** Items eligible for a pool, grouped by module in first-seen (course) order. */
-function eligibleByModule(bank: Bank, use: 'exam' | 'practice'): Map<ModuleId, BankItem[]> {
+function eligibleByModule(bank: Bank, use: 'exam' | 'practice', refresher: boolean): Map<ModuleId, BankItem[]> {
   const groups = new Map<ModuleId, BankItem[]>();
   for (const item of bank.items) {
     if (!isEligible(item, use)) continue;
+    if (refresher && item.refresher === false) continue;
     const group = groups.get(item.module);
     if (group) group.push(item);
     else groups.set(item.module, [item]);
@@ -95,7 +108,7 @@ export function drawExam(bank: Bank, options: DrawOptions): BankItem[] {
   const { size, seed } = options;
   const use = options.use ?? 'exam';
   if (!Number.isInteger(size) || size < 1) throw new DrawError(`size must be a positive integer, got ${size}`);
-  const groups = eligibleByModule(bank, use);
+  const groups = eligibleByModule(bank, use, options.refresher === true);
 
   let quotas: Map<ModuleId, number>;
   if (options.quotas !== undefined) {
@@ -118,9 +131,65 @@ export function drawExam(bank: Bank, options: DrawOptions): BankItem[] {
     quotas = proportionalQuotas(new Map([...groups].map(([m, items]) => [m, items.length])), size);
   }
 
+  // Each module's items in the order this seed prefers them: a seeded shuffle, with avoided items moved to the end
+  // (stable, so without `avoid` this is exactly the plain shuffle and earlier draws stay the same).
+  const avoided = (item: BankItem) => Number(options.avoid?.has(item.id) ?? false);
+  const preferred = new Map<ModuleId, BankItem[]>();
+  // Array sort is stable (ES2019), so this keeps the shuffle's order within the avoided and the other items.
+  for (const [module] of quotas) {
+    preferred.set(module, shuffle(groups.get(module) ?? [], subSeed(seed, module)).sort((a, b) => avoided(a) - avoided(b)));
+  }
+
+  // The required picks first, then each module's preferred items up to its quota.
+  const chosen = new Set(pickRequired(preferred, quotas, options.require ?? {}, avoided, seed));
   const drawn: BankItem[] = [];
   for (const [module, n] of quotas) {
-    drawn.push(...shuffle(groups.get(module) ?? [], subSeed(seed, module)).slice(0, n));
+    const list = preferred.get(module) ?? [];
+    drawn.push(...[...list.filter((item) => chosen.has(item)), ...list.filter((item) => !chosen.has(item))].slice(0, n));
   }
   return shuffle(drawn, subSeed(seed, 'order'));
+}
+
+/**
+ * The items that satisfy the required tags, within the module quotas. An exact depth-first search: take the first
+ * tag still short (in name order) and try each item carrying it, in the seed's preference order (items not avoided
+ * first, modules mixed by a seeded shuffle), whose module still has room; recurse. Every minimal solution starts with
+ * some item of the first short tag, so the search finds one whenever one exists, and the first it finds is the one this
+ * seed prefers. Whether one exists does not depend on the seed, so the build checks it once
+ * (src/exam/exam-draw.ts `examDrawProblems`, which first rules out a tag the quotas cannot hold on its own, so no
+ * hopeless search runs). Small in practice: depth ≤ the sum of the minimums, breadth ≤ tagged items. Kept short: it
+ * ships in the exam page (≤ 12 KB of JavaScript).
+ */
+function pickRequired(
+  preferred: ReadonlyMap<ModuleId, readonly BankItem[]>,
+  quotas: ReadonlyMap<ModuleId, number>,
+  require: Readonly<Record<string, number>>,
+  avoided: (item: BankItem) => number,
+  seed: number,
+): BankItem[] {
+  const tags = Object.keys(require).sort();
+  const short = () => tags.find((tag) => chosen.filter((item) => item.tags?.includes(tag)).length < (require[tag] ?? 0));
+  // Any item not avoided comes before any avoided one; a seeded shuffle mixes the modules.
+  const order = shuffle([...preferred.values()].flat(), subSeed(seed, 'require')).sort((a, b) => avoided(a) - avoided(b));
+  const chosen: BankItem[] = [];
+  const used = new Map<ModuleId, number>();
+  const search = (): boolean => {
+    const tag = short();
+    if (tag === undefined) return true;
+    for (const item of order) {
+      const n = used.get(item.module) ?? 0;
+      if (!item.tags?.includes(tag) || chosen.includes(item) || n >= (quotas.get(item.module) ?? 0)) continue;
+      chosen.push(item);
+      used.set(item.module, n + 1);
+      if (search()) return true;
+      chosen.pop();
+      used.set(item.module, n);
+    }
+    return false;
+  };
+  if (!search()) {
+    // The build names the counts per tag (src/exam/exam-draw.ts examDrawProblems); the browser never gets here.
+    throw new DrawError(`required tags do not fit the quotas: ${JSON.stringify(require)}`);
+  }
+  return chosen;
 }
