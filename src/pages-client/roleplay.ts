@@ -3,7 +3,6 @@ import {
   choose,
   debrief,
   isFinished,
-  lastChoice,
   resumeRoleplay,
   retryFrom,
   startRoleplay,
@@ -31,6 +30,7 @@ const root = document.getElementById('rp');
 const data = document.getElementById('rp-data')?.textContent;
 
 if (root && data) {
+  // Structure and feedback only: texts come from the markup (RoleplayPlayer.astro).
   const roleplay = JSON.parse(data) as Roleplay;
   const index = Number(root.dataset.roleplayIndex);
   const requiredModule = root.dataset.requiredModule === undefined ? undefined : Number(root.dataset.requiredModule);
@@ -67,12 +67,16 @@ if (root && data) {
     });
   }
 
+  /** A choice's text, from its button (the page's data block leaves the texts out). */
+  const choiceText = (nodeId: string, index: number): string =>
+    root!.querySelector(`.rp-node[data-node="${nodeId}"] .rp-choice[data-choice="${index}"]`)?.textContent?.trim() ?? '';
+
   function stepItem(step: RoleplayStep, retryAt?: number): HTMLElement {
     const verdict = verdictOf(step.choice);
     const li = el('li', '', 'rp-step');
     li.dataset.verdict = verdict;
     li.append(
-      el('p', step.choice.text, 'rp-step__choice'),
+      el('p', choiceText(step.nodeId, step.choiceIndex), 'rp-step__choice'),
       el('p', `${verdictText[verdict]}${step.choice.feedback}`, 'rp-step__feedback'),
     );
     if (retryAt !== undefined) {
@@ -107,8 +111,10 @@ if (root && data) {
   function render(moveFocus: boolean): void {
     for (const node of root!.querySelectorAll<HTMLElement>('.rp-node')) node.hidden = node.dataset.node !== state.nodeId;
     // Only what was said: the verdict waits for the debrief, so it does not give the next decision away.
-    const choice = lastChoice(state);
-    feedback.replaceChildren(...(choice ? [el('p', `您的选择：${choice.text}`, 'rp-feedback__choice')] : []));
+    const step = state.path.length > 0 ? debrief(roleplay, state.path).steps.at(-1) : undefined;
+    feedback.replaceChildren(
+      ...(step ? [el('p', `您的选择：${choiceText(step.nodeId, step.choiceIndex)}`, 'rp-feedback__choice')] : []),
+    );
     const finished = isFinished(state);
     if (finished) renderDebrief();
     debriefBox.hidden = !finished;
