@@ -7,6 +7,7 @@
  * - Every choice's feedback cites a rule it keeps or breaks; a rule-keeping choice's feedback quotes only short
  *   phrases the choice really says (“路上慢点” is not “请慢走”).
  * - The learner is addressed as 您 outside quoted speech.
+ * - The rule-keeping choice is not the longest (or the shortest) option more often than chance.
  * And the course-level rules: at least eight role-plays, every module's lesson has one, each required one exists.
  */
 import assert from 'node:assert/strict';
@@ -170,6 +171,25 @@ test('replayable: the ideal path has 4–8 decisions, every other path at least 
     if (!recovers) problems.push(`${rp.id}: no wrong choice can be recovered from`);
   }
   assert.deepEqual(problems, []);
+});
+
+test('the rule-keeping choice is not given away by its length (strictly longest or shortest in at most half the decisions)', () => {
+  let decisions = 0;
+  let longest = 0;
+  let shortest = 0;
+  for (const rp of roleplays) {
+    for (const node of Object.values(rp.nodes)) {
+      if (!node.choices) continue;
+      decisions++;
+      const lengths = node.choices.map((c) => plain(c.text).length);
+      const ideal = node.choices.findIndex((c) => !c.breaks?.length);
+      const others = lengths.filter((_, i) => i !== ideal);
+      if (lengths[ideal]! > Math.max(...others)) longest++;
+      if (lengths[ideal]! < Math.min(...others)) shortest++;
+    }
+  }
+  assert.ok(longest <= decisions / 2, `longest at ${longest} of ${decisions} decisions`);
+  assert.ok(shortest <= decisions / 2, `shortest at ${shortest} of ${decisions} decisions`);
 });
 
 test('citedRules reads every citation form of the common brief', () => {
