@@ -8,8 +8,11 @@ import { loadCourseConfig } from '../src/config/load-config.ts';
 import { htmlPages, kb, measurePage, readZip, type SiteFiles } from '../scripts/page-weight.ts';
 
 const KB = 1024;
-/** A full-course zip; LMS upload limits and slow links in service halls. */
-const zipBudgetBytes = 250 * KB;
+/**
+ * A full-course zip; LMS upload limits and slow links in service halls. 250 KB until issue 12 brought eight branching
+ * role-plays with recoveries (≈ 50 KB zipped, the texts already deduplicated out of each page's data block).
+ */
+const zipBudgetBytes = 300 * KB;
 /** JavaScript a page loads (its scripts and their static imports), gzip -9. */
 const jsBudgetGzipBytes = 12 * KB;
 
@@ -36,11 +39,11 @@ function filesOf(zip: string): SiteFiles {
 
 test.describe('package size', () => {
   for (const zip of courseZips) {
-    test(`${zip} ≤ 250 KB`, () => {
+    test(`${zip} ≤ ${zipBudgetBytes / KB} KB`, () => {
       const zipPath = path.join(packagesDir, zip);
       expect(existsSync(zipPath), `${zipPath} ${missing}`).toBe(true);
       const bytes = statSync(zipPath).size;
-      expect(bytes, `${zip} is ${bytes} bytes (${kb(bytes)}); the budget is ${zipBudgetBytes} bytes (250 KB)`).toBeLessThanOrEqual(
+      expect(bytes, `${zip} is ${bytes} bytes (${kb(bytes)}); the budget is ${zipBudgetBytes} bytes (${zipBudgetBytes / KB} KB)`).toBeLessThanOrEqual(
         zipBudgetBytes,
       );
     });
