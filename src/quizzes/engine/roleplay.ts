@@ -240,7 +240,11 @@ export function roleplayDesignProblems(rp: Roleplay): DesignProblem[] {
       }
     }
   }
-  const paths = allPaths(rp);
+  const limit = 20_000;
+  const paths = allPaths(rp, limit);
+  if (paths.length >= limit) {
+    problems.push({ path: ['nodes'], message: `more than ${limit} paths; split the role-play so every path can be checked` });
+  }
   const cheapest = new Map<string, { wrong: number; path: number[] }>();
   const reported = new Set<string>();
   for (const path of paths) {
