@@ -1,13 +1,18 @@
 // Accessibility of every page of the course, with axe (WCAG 2.2 AA), a keyboard-only exam, visible focus,
 // reduced motion and 200 % zoom. Pages are opened the way a learner meets them: inside the course shell.
 import AxeBuilder from '@axe-core/playwright';
+import { readdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { drawFor, suspendDataFor } from './support/course-data.ts';
 
 const prefix = '/lms-content/tenant-7/course-files/3f9a0c/yks-service-conduct-scorm2004/';
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const lessons = ['01-appearance', '02-reception', '03-telephone', '04-conduct', '05-language', '06-facilities', '07-efficiency'];
-const roleplays = ['rp-angry-applicant', 'rp-incomplete-materials', 'rp-phone-colleague-out', 'rp-reception-guest', 'rp-urgent-closing'];
+/** Every role-play page (one per file in src/quizzes/roleplays); the debrief is checked in e2e/quiz.spec.ts. */
+const roleplays = readdirSync('src/quizzes/roleplays')
+  .filter((file) => file.endsWith('.yaml'))
+  .map((file) => file.replace(/\.yaml$/, ''))
+  .sort();
 
 /**
  * Opens the course shell in standalone mode (no LMS: progress in localStorage), starting from the given

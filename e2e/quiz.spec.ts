@@ -4,10 +4,19 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Frame, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import { getBank, getRoleplays, knowledgeCheckItems, knowledgeCheckSlots } from '../src/quizzes/bank-data.ts';
-import { breakingLines, debrief, isEligible, multipleOptions } from '../src/quizzes/engine/index.ts';
+import { allPaths, breakingLines, debrief, idealPath, isEligible, multipleOptions } from '../src/quizzes/engine/index.ts';
 import type { BankItem, Roleplay } from '../src/quizzes/schema.ts';
 import { requireRule } from '../src/rules/index.ts';
-import { contentFrame, newLearnerId, openHarness, setRightResponse, shellFrame, trackFailedResponses } from './support/lms.ts';
+import {
+  answerKnowledgeCheck,
+  contentFrame,
+  newLearnerId,
+  openHarness,
+  readLessonToEnd,
+  setRightResponse,
+  shellFrame,
+  trackFailedResponses,
+} from './support/lms.ts';
 
 const packageRoot = '/lms-content/tenant-7/course-files/3f9a0c/yks-service-conduct-scorm2004/';
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -121,19 +130,10 @@ async function answerCorrectlyByKeyboard(page: Page, question: Locator, item: Ba
   await expect(question.locator('.quiz__result')).toContainText('回答正确');
 }
 
-/** The first path (choice indexes) from start to an ending of this kind. */
+/** The first path (choice indexes) from start whose verdict (engine `debrief`) is this kind. */
 function pathTo(rp: Roleplay, kind: 'good' | 'bad' | 'mixed'): number[] {
-  const walk = (nodeId: string, path: number[]): number[] | undefined => {
-    const node = rp.nodes[nodeId]!;
-    if (node.ending) return node.ending.kind === kind ? path : undefined;
-    for (const [i, choice] of (node.choices ?? []).entries()) {
-      const found = walk(choice.next, [...path, i]);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  const path = walk(rp.start, []);
-  if (!path) throw new Error(`${rp.id} has no ${kind} ending`);
+  const path = allPaths(rp).find((candidate) => debrief(rp, candidate).verdict === kind);
+  if (!path) throw new Error(`${rp.id} has no ${kind} path`);
   return path;
 }
 
@@ -154,14 +154,11 @@ async function choosePath(scope: Scope, rp: Roleplay, path: readonly number[]): 
 }
 
 const roleplays = getRoleplays();
-/** A role-play with both a good and a bad ending, and at least two steps before the good one. */
-const roleplay = roleplays.find((rp) => {
-  try {
-    return pathTo(rp, 'good').length >= 2 && pathTo(rp, 'bad').length >= 1;
-  } catch {
-    return false;
-  }
-});
+/** The role-play the module-05 completion rule needs; the role-play tests use it too. */
+const roleplay = roleplays.find((rp) => rp.id === 'rp-incomplete-materials');
+
+/** A choice's text as the page shows it (the button's text). */
+const choiceText = (rp: Roleplay, nodeId: string, index: number) => rp.nodes[nodeId]!.choices![index]!.text;
 
 // ─── knowledge checks ────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -451,44 +448,60 @@ test('exam mode puts no key in the HTML: no feedback, no explanation, no authore
 // ─── role-plays ─────────────────────────────────────────────────────────────────────────────────────────────────
 
 test.describe('role-play', () => {
-  test.skip(!roleplay, 'no role-play with a good and a bad ending yet');
+  test.skip(!roleplay, 'rp-incomplete-materials is missing');
   const rp = roleplay!;
 
-  test('good and bad paths reach different endings; the debrief lists kept and broken rules', async ({ page }) => {
+  test('a recovered path and the ideal path: the debrief shows the verdict, the rules, both paths side by side', async ({ page }) => {
     const csp = await watchCsp(page);
     await page.goto(`${packageRoot}practice.html`);
     await expect(page.locator('.rp-card')).toHaveCount(roleplays.length);
     await page.locator(`.rp-card[data-roleplay-id="${rp.id}"] a`).click();
     await expect(page.locator('h1')).toHaveText(rp.title);
 
-    for (const kind of ['good', 'bad'] as const) {
-      const path = pathTo(rp, kind);
-      const end = nodeAfter(rp, path);
+    const ideal = idealPath(rp);
+    // A path that goes wrong at the first decision, recovers, and then follows the ideal path to the good ending.
+    const recovered = allPaths(rp).find((path) => {
+      const d = debrief(rp, path);
+      return d.ending?.kind === 'good' && d.wrongDecisions === 1 && d.steps[0]!.choice.breaks !== undefined;
+    })!;
+    for (const [path, verdict] of [[recovered, 'mixed'], [ideal, 'good']] as const) {
       const expected = debrief(rp, path);
+      expect(expected.verdict).toBe(verdict);
       await choosePath(page, rp, path);
+      const end = nodeAfter(rp, path);
       await expect(page.locator(`.rp-node[data-node="${end}"]`)).toBeVisible();
       await expect(page.locator('.rp-node:visible')).toHaveCount(1);
       const box = page.locator('#rp-debrief');
       await expect(box).toBeVisible();
-      await expect(box.locator('[data-debrief="ending"]')).toHaveAttribute('data-kind', kind);
+      await expect(box.locator('[data-debrief="ending"]')).toHaveAttribute('data-kind', verdict);
       await expect(box.locator('[data-debrief="summary"]')).toHaveText(expected.ending!.summary);
+      await expect(box.locator('[data-debrief="cost"]')).toContainText(
+        verdict === 'good' ? `${path.length} 个决定都符合规范` : `中有 ${expected.wrongDecisions} 个违反了规范`,
+      );
       const kept = box.locator('[data-debrief="kept"] li[data-rule]');
       const broken = box.locator('[data-debrief="broken"] li[data-rule]');
       await expect(kept).toHaveCount(expected.kept.length);
       await expect(broken).toHaveCount(expected.broken.length);
       for (const id of expected.kept) {
-        await expect(box.locator(`[data-debrief="kept"] li[data-rule="${id}"]`)).toContainText(
-          `✓ ${requireRule(id).title}`,
-        );
+        await expect(box.locator(`[data-debrief="kept"] li[data-rule="${id}"]`)).toContainText(`✓ ${requireRule(id).title}`);
       }
       for (const id of expected.broken) {
         const link = box.locator(`[data-debrief="broken"] li[data-rule="${id}"] a`);
         await expect(link).toHaveText(requireRule(id).title);
         await expect(link).toHaveAttribute('href', new RegExp(`^\\.\\./modules/0\\d-[a-z]+\\.html#${id}$`));
       }
-      await expect(box.locator('.rp-step')).toHaveCount(path.length);
-      if (kind === 'good') expect(expected.broken).toEqual([]);
-      else expect(expected.broken.length).toBeGreaterThan(0);
+      // The learner's steps (with the rule-citing feedback and a retry button each) beside the ideal path.
+      const steps = box.locator('[data-debrief="steps"] .rp-step');
+      await expect(steps).toHaveCount(path.length);
+      await expect(steps.locator('.rp-step__retry')).toHaveCount(path.length);
+      for (const [i, step] of expected.steps.entries()) {
+        await expect(steps.nth(i).locator('.rp-step__choice')).toHaveText(choiceText(rp, step.nodeId, step.choiceIndex));
+        await expect(steps.nth(i).locator('.rp-step__feedback')).toContainText(step.choice.feedback);
+        await expect(steps.nth(i)).toHaveAttribute('data-verdict', step.choice.breaks ? 'broken' : 'kept');
+      }
+      const idealSteps = box.locator('[data-debrief="ideal"] .rp-step');
+      await expect(idealSteps).toHaveCount(ideal.length);
+      await expect(idealSteps.locator('[data-verdict="broken"]')).toHaveCount(0);
       await box.locator('[data-action="restart"]').click();
       await expect(page.locator(`.rp-node[data-node="${rp.start}"]`)).toBeVisible();
       await expect(page.locator(`.rp-node[data-node="${rp.start}"] .rp-node__say`)).toBeFocused();
@@ -497,8 +510,40 @@ test.describe('role-play', () => {
     expect(csp).toEqual([]);
   });
 
+  test('retry from a decision: the choices before it stay, the learner chooses again there', async ({ page }) => {
+    await page.goto(`${packageRoot}roleplays/${rp.id}.html`);
+    const bad = pathTo(rp, 'bad');
+    await choosePath(page, rp, bad);
+    const box = page.locator('#rp-debrief');
+    await expect(box).toBeVisible();
+    const at = bad.length - 1; // the last decision
+    const retry = box.locator('[data-debrief="steps"] .rp-step').nth(at).locator('.rp-step__retry');
+    await expect(retry).toHaveText('从这一步重新选择');
+    await retry.click();
+    const node = nodeAfter(rp, bad.slice(0, at));
+    await expect(box).toBeHidden();
+    await expect(page.locator(`.rp-node[data-node="${node}"]`)).toBeVisible();
+    await expect(page.locator(`.rp-node[data-node="${node}"] .rp-node__say`)).toBeFocused();
+    // Choose the rule-keeping reply this time, then the ideal path on: the debrief counts the earlier steps too.
+    const rest: number[] = [];
+    let nodeId = node;
+    while (rp.nodes[nodeId]!.choices) {
+      const index = rp.nodes[nodeId]!.choices!.findIndex((choice) => !choice.breaks);
+      rest.push(index);
+      nodeId = rp.nodes[nodeId]!.choices![index]!.next;
+    }
+    const path = [...bad.slice(0, at), ...rest];
+    for (const [i, index] of rest.entries()) {
+      const id = nodeAfter(rp, [...bad.slice(0, at), ...rest.slice(0, i)]);
+      await page.locator(`.rp-node[data-node="${id}"] .rp-choice[data-choice="${index}"]`).click();
+    }
+    await expect(box).toBeVisible();
+    await expect(box.locator('[data-debrief="steps"] .rp-step')).toHaveCount(path.length);
+    await expect(box.locator('[data-debrief="ending"]')).toHaveAttribute('data-kind', debrief(rp, path).verdict!);
+  });
+
   for (const version of ['1.2', '2004'] as const) {
-    test(`SCORM ${version}: a choice shows its feedback and moves the focus; a reload mid-role-play resumes at the same node`, async ({
+    test(`SCORM ${version}: while playing only the story shows; a reload mid-role-play resumes at the same node`, async ({
       page,
     }) => {
       const failed = trackFailedResponses(page);
@@ -510,30 +555,79 @@ test.describe('role-play', () => {
         .evaluate((frame, src) => ((frame as HTMLIFrameElement).src = src), `roleplays/${rp.id}.html`);
       await expect(content.locator('h1')).toHaveText(rp.title);
 
-      const path = pathTo(rp, 'good');
+      const path = idealPath(rp);
       const firstChoice = rp.nodes[rp.start]!.choices![path[0]!]!;
-      await choosePath(content, rp, path.slice(0, 1));
-      const middle = nodeAfter(rp, path.slice(0, 1));
+      await choosePath(content, rp, path.slice(0, 2));
+      const middle = nodeAfter(rp, path.slice(0, 2));
       await expect(content.locator(`.rp-node[data-node="${middle}"] .rp-node__say`)).toBeFocused();
-      await expect(content.locator('#rp-feedback')).toContainText(firstChoice.feedback);
       await expect(content.locator('#rp-feedback')).toHaveAttribute('role', 'status');
+      await expect(content.locator('#rp-feedback')).toContainText(`您的选择：${choiceText(rp, nodeAfter(rp, path.slice(0, 1)), path[1]!)}`);
+      // No verdict while playing: it would give the next decision away.
+      await expect(content.locator('#rp-feedback')).not.toContainText('符合规范');
+      await expect(content.locator('#rp')).not.toContainText(firstChoice.feedback);
 
       await content.locator('body').evaluate(() => window.location.reload());
       await expect(content.locator(`.rp-node[data-node="${middle}"]`)).toBeVisible();
       await expect(content.locator(`.rp-node[data-node="${rp.start}"]`)).toBeHidden();
-      await expect(content.locator('#rp-feedback')).toContainText(firstChoice.feedback);
 
-      // Finish from where it resumed: the debrief covers the whole path, including the step before the reload.
+      // Finish from where it resumed: the debrief covers the whole path, including the steps before the reload.
       let nodeId = middle;
-      for (const index of path.slice(1)) {
+      for (const index of path.slice(2)) {
         await content.locator(`.rp-node[data-node="${nodeId}"] .rp-choice[data-choice="${index}"]`).click();
         nodeId = rp.nodes[nodeId]!.choices![index]!.next;
       }
       await expect(content.locator('#rp-debrief [data-debrief="ending"]')).toHaveAttribute('data-kind', 'good');
-      await expect(content.locator('#rp-debrief .rp-step')).toHaveCount(path.length);
+      await expect(content.locator('#rp-debrief [data-debrief="steps"] .rp-step')).toHaveCount(path.length);
       expect(failed).toEqual([]);
     });
   }
+
+  test('module 05 needs its role-play; the home screen shows each role-play’s standing', async ({ page }) => {
+    test.setTimeout(60_000);
+    const failed = trackFailedResponses(page);
+    await openHarness(page, '2004', newLearnerId('rp-module'));
+    const content = contentFrame(page);
+    const row = content.locator('.module[data-module-index="4"]');
+    const standing = content.locator(`.home-roleplay[data-roleplay-id="${rp.id}"] .rp-status`);
+    await expect(content.locator('.home-roleplay')).toHaveCount(roleplays.length);
+    await expect(standing).toHaveText('未开始');
+    await row.locator('a').click();
+    await expect(content.locator('h1')).toHaveText('文明服务用语规范');
+    await expect(content.locator(`.lesson-roleplays [data-roleplay-id="${rp.id}"]`)).toHaveAttribute('data-required', 'true');
+    await readLessonToEnd(page, { answerCheck: false });
+    await answerKnowledgeCheck(page);
+    await shellFrame(page).locator('#shell-home').click();
+    // Read to the end with the check answered, but the role-play not played: still in progress.
+    await expect(row).toHaveAttribute('data-status', 'in-progress');
+
+    // Start the role-play from the lesson: 进行中 on the home screen.
+    await row.locator('a').click();
+    await content.locator(`.lesson-roleplays [data-roleplay-id="${rp.id}"] a`).click();
+    await choosePath(content, rp, idealPath(rp).slice(0, 1));
+    await shellFrame(page).locator('#shell-home').click();
+    await expect(standing).toHaveText('进行中');
+    await expect(row).toHaveAttribute('data-status', 'in-progress');
+
+    // Open it again from the home screen: it resumes after the first choice. Finish it on a path that goes wrong
+    // and recovers (mixed), then back to the lesson from the debrief: the module completes.
+    const prefix = idealPath(rp).slice(0, 1);
+    const path = allPaths(rp).find((candidate) => candidate[0] === prefix[0] && debrief(rp, candidate).verdict === 'mixed')!;
+    await content.locator(`.home-roleplay[data-roleplay-id="${rp.id}"] a`).click();
+    let nodeId = nodeAfter(rp, prefix);
+    await expect(content.locator(`.rp-node[data-node="${nodeId}"]`)).toBeVisible();
+    for (const index of path.slice(1)) {
+      await content.locator(`.rp-node[data-node="${nodeId}"] .rp-choice[data-choice="${index}"]`).click();
+      nodeId = rp.nodes[nodeId]!.choices![index]!.next;
+    }
+    await expect(content.locator('#rp-debrief')).toBeVisible();
+    await content.locator('#rp-debrief .rp-actions a[href*="modules/05-language"]').click();
+    await expect(content.locator('h1')).toHaveText('文明服务用语规范');
+    await shellFrame(page).locator('#shell-home').click();
+    await expect(row).toHaveAttribute('data-status', 'completed');
+    await expect(standing).toHaveText('已完成 · 部分得当');
+    await expect(standing).toHaveAttribute('data-status', 'mixed');
+    expect(failed).toEqual([]);
+  });
 });
 
 // ─── accessibility and CSP ──────────────────────────────────────────────────────────────────────────────────────

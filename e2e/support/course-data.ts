@@ -13,7 +13,7 @@ export interface BuiltCourseData {
   identifier: string;
   courseTag: string;
   contentHash: string;
-  modules: Array<{ id: string; hasCheck: boolean }>;
+  modules: Array<{ id: string; hasCheck: boolean; needsRoleplay?: boolean }>;
 }
 
 export function builtCourseData(launch: 'index.html' | 'refresher.html' = 'index.html'): BuiltCourseData {
@@ -28,7 +28,7 @@ export function suspendDataFor(
   options: { modulesDone?: boolean; exam?: ExamState; launch?: 'index.html' | 'refresher.html' } = {},
 ): string {
   const data = builtCourseData(options.launch);
-  const all = ModuleFlag.visited | ModuleFlag.reachedEnd | ModuleFlag.checkAnswered;
+  const all = ModuleFlag.visited | ModuleFlag.reachedEnd | ModuleFlag.checkAnswered | ModuleFlag.roleplayDone;
   const modules = data.modules.map(() => (options.modulesDone ? all : 0));
   const segments: Record<string, string> = options.exam ? { ex: encodeExamState(options.exam) } : {};
   return encodeSuspendData({ modules, segments }, data.courseTag, data.contentHash);

@@ -87,8 +87,34 @@ export const element = {
  */
 export async function readLessonToEnd(page: Page, { answerCheck = true }: { answerCheck?: boolean } = {}): Promise<void> {
   const content = contentFrame(page);
-  if (answerCheck) await answerKnowledgeCheck(page, content);
+  if (answerCheck) {
+    await answerKnowledgeCheck(page, content);
+    await playRequiredRoleplay(content);
+  }
   await content.locator('#lesson-end').scrollIntoViewIfNeeded();
+}
+
+/**
+ * Plays the lesson's required role-play (RoleplayLinks.astro, `data-required`), if it has one, to an ending — the
+ * first shown choice at every decision, as a hurried learner might — and comes back to the lesson through the
+ * debrief's 返回第 N 单元 link. Completion needs it (src/stores/course.ts `moduleStatus`, `needsRoleplay`).
+ */
+export async function playRequiredRoleplay(content: FrameLocator): Promise<void> {
+  const link = content.locator('.lesson-roleplays [data-required="true"] a');
+  if ((await link.count()) === 0) return;
+  const lessonTitle = await content.locator('h1').textContent();
+  await link.first().click();
+  const debrief = content.locator('#rp-debrief');
+  await expect(content.locator('#rp')).toBeVisible();
+  for (let step = 0; step < 30 && !(await debrief.isVisible()); step++) {
+    const node = content.locator('.rp-node:not([hidden])');
+    const id = await node.getAttribute('data-node');
+    await node.locator('.rp-choice').first().click();
+    await expect(content.locator(`.rp-node[data-node="${id}"]`)).toBeHidden();
+  }
+  await expect(debrief).toBeVisible();
+  await debrief.locator('.rp-actions a[href*="modules/"]').click();
+  await expect(content.locator('h1')).toHaveText(lessonTitle ?? '');
 }
 
 /**

@@ -39,6 +39,8 @@ export type PageToShell =
   | { type: 'module-end'; moduleIndex: number }
   /** The learner answered the lesson's knowledge check. */
   | { type: 'check-answered'; moduleIndex: number }
+  /** The module's required role-play reached an ending. */
+  | { type: 'roleplay-done'; moduleIndex: number }
   /** Store a feature segment (compact ASCII, no `~`). */
   | { type: 'segment'; key: string; value: string }
   /** Ask the shell to show another page. */

@@ -23,6 +23,8 @@ export interface ModuleEntry {
   /** Page path relative to the package root. */
   page: string;
   hasCheck: boolean;
+  /** A role-play of this module is `required`: completion needs it to reach an ending. */
+  needsRoleplay: boolean;
 }
 
 export async function getOutline(): Promise<ModuleEntry[]> {
@@ -42,6 +44,7 @@ export async function getOutline(): Promise<ModuleEntry[]> {
     page: `modules/${lesson.id}.html`,
     // A lesson with at least one practice item has a knowledge check, which completion then requires.
     hasCheck: hasKnowledgeCheck(lesson.id),
+    needsRoleplay: getRoleplays().some((rp) => rp.module === lesson.id && rp.required === true),
   }));
 }
 
@@ -95,10 +98,10 @@ export async function getCourseData(mode: CourseMode) {
     courseTag: shortHash(identifier),
     contentHash: shortHash(
       // Items and role-plays are in the hash: a saved exam draw or role-play path only fits the content it came from.
-      JSON.stringify([courseConfig.course.version, courseConfig.edition, courseConfig.exam, bankHash(), modules.map((m) => [m.id, m.hasCheck])]),
+      JSON.stringify([courseConfig.course.version, courseConfig.edition, courseConfig.exam, bankHash(), modules.map((m) => [m.id, m.hasCheck, m.needsRoleplay])]),
     ),
     homePage: mode === 'course' ? 'home.html' : 'refresher-home.html',
-    modules: modules.map(({ id, title, page, hasCheck }) => ({ id, title, page, hasCheck })),
+    modules: modules.map(({ id, title, page, hasCheck, needsRoleplay }) => ({ id, title, page, hasCheck, needsRoleplay })),
     exam: examRules(mode),
     // Pages a learner can be "at" when leaving; a restored location outside this list is ignored.
     coursePages:

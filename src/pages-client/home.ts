@@ -1,5 +1,6 @@
 import { $shell, connectToShell } from '../bridge/page-client.ts';
 import type { ModuleStatus } from '../bridge/messages.ts';
+import { decodeRoleplayStatuses, roleplayStatusKey, type RoleplayStatus } from '../components/quiz/roleplay-segment.ts';
 
 /** Home screen: module states, progress and the continue button, all from the shell's snapshot. */
 const statusText: Record<ModuleStatus, string> = {
@@ -7,6 +8,15 @@ const statusText: Record<ModuleStatus, string> = {
   'in-progress': '学习中',
   completed: '已完成',
 };
+
+const roleplayText: Record<RoleplayStatus, string> = {
+  'not-started': '未开始',
+  'in-progress': '进行中',
+  good: '已完成 · 处理得当',
+  mixed: '已完成 · 部分得当',
+  bad: '已完成 · 处理不当',
+};
+const roleplayItems = [...document.querySelectorAll<HTMLElement>('.home-roleplay')];
 
 const items = [...document.querySelectorAll<HTMLElement>('.module')];
 const progressText = document.querySelector<HTMLElement>('#home-progress-text')!;
@@ -23,6 +33,13 @@ $shell.subscribe((snapshot) => {
     item.dataset.status = status;
     const label = item.querySelector('.module-status');
     if (label) label.textContent = statusText[status];
+  });
+  const rpStatuses = decodeRoleplayStatuses(snapshot.segments[roleplayStatusKey], roleplayItems.length);
+  roleplayItems.forEach((item, index) => {
+    const label = item.querySelector<HTMLElement>('.rp-status');
+    if (!label) return;
+    label.dataset.status = rpStatuses[index]!;
+    label.textContent = roleplayText[rpStatuses[index]!];
   });
   progressText.textContent = `已完成 ${snapshot.completedCount}/${items.length} 个单元`;
   progress.value = snapshot.completedCount;

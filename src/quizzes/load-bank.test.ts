@@ -212,6 +212,16 @@ test('role-plays: the good fixture loads; the bad ones report every problem', ()
     /no reachable ending of kind "bad" or "mixed"/,
   );
   assert.match(problem(problems, `${dir}/only-good.yaml › roleplay rp03-call-01 › rules[1]: `), /"s1-j2" is not cited/);
+  // Design rules on a sound graph (engine roleplayDesignProblems), named like every other problem.
+  assert.match(problem(problems, `${dir}/design.yaml › roleplay rp-design-01 › nodes.a.choices: `), /2 choices break no rule/);
+  assert.match(
+    problem(problems, `${dir}/design.yaml › roleplay rp-design-01 › nodes.early.ending: `),
+    /ends after 1 decision\(s\); every path has at least 3 unless its ending is marked severe \(line \d+\)$/,
+  );
+  assert.match(
+    problem(problems, `${dir}/design.yaml › roleplay rp-design-01 › nodes.late-bad.ending.kind: `),
+    /kind bad, but the cheapest path to it \[0,0,1\] has 1 wrong decision\(s\), which makes it mixed/,
+  );
 });
 
 test('validateRoleplayFiles: duplicate ids across files and unknown rule ids', () => {

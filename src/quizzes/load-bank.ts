@@ -14,6 +14,7 @@ import type { Document } from 'yaml';
 import { z } from 'zod';
 import { ItemSchema, MODULE_IDS, ModuleIdSchema, RULE_ID_PATTERN, RoleplaySchema } from './schema.ts';
 import type { Bank, BankItem, ModuleId, Roleplay } from './schema.ts';
+import { roleplayDesignProblems } from './engine/roleplay.ts';
 
 /** A YAML file as text, with the path to show in messages (relative to the project root, `/` separators). */
 export interface SourceFile {
@@ -276,7 +277,12 @@ export function validateRoleplayFiles(
       if (earlier !== undefined) report(['id'], ['id'], label, `duplicate id, already used in ${earlier}`);
       else firstSeen.set(rawId, file.path);
     }
-    if (result.success) roleplays.push(result.data);
+    if (result.success) {
+      // Design rules (one rule-keeping choice per decision, ≥ 3 decisions unless severe, consistent severity) need a
+      // sound graph, which a successful parse guarantees.
+      for (const problem of roleplayDesignProblems(result.data)) report(problem.path, problem.path, label, problem.message);
+      roleplays.push(result.data);
+    }
   }
   return { roleplays, problems };
 }

@@ -280,3 +280,37 @@ test('role-play: cycles, unreachable nodes and missing ending kinds are rejected
 test('role-play: a node id that is not ASCII is rejected', () => {
   assertRejects(roleplay({ ...goodRoleplay().nodes, 开始: end('good') }), 'nodes.开始', /Invalid key/, RoleplaySchema);
 });
+
+test('role-play: a spotting choice breaks s5-f, and a decision has at most one', () => {
+  const rp = roleplay(
+    {
+      a: {
+        speaker: '旁白',
+        text: '开始',
+        choices: [
+          { text: '好', next: 'g', keeps: ['s3-2'], feedback: '好。' },
+          { text: '不知道。', next: 'b', breaks: ['s3-2'], spotting: true, feedback: '坏。' },
+        ],
+      },
+      g: end('good'),
+      b: end('bad'),
+    },
+    { rules: ['s3-2', 's5-f'] },
+  );
+  assertRejects(rp, 'nodes.a.choices.1.spotting', /breaks s5-f/, RoleplaySchema);
+  const a = rp.nodes.a as { choices: { breaks?: string[]; spotting?: boolean; text: string; next: string; feedback: string }[] };
+  a.choices[1]!.breaks = ['s5-f'];
+  a.choices.push({ text: '我不管。', next: 'b', breaks: ['s5-f', 's3-2'], spotting: true, feedback: '坏。' });
+  assertRejects(rp, 'nodes.a.choices', /at most one spotting/, RoleplaySchema);
+  a.choices.pop();
+  assert.deepEqual(issues(rp, RoleplaySchema), []);
+});
+
+test('role-play: severe endings and required role-plays are literal flags', () => {
+  const rp = goodRoleplay();
+  (rp.nodes.b as { ending: Record<string, unknown> }).ending.severe = true;
+  assert.deepEqual(issues({ ...rp, required: true }, RoleplaySchema), []);
+  (rp.nodes.b as { ending: Record<string, unknown> }).ending.severe = false;
+  assertRejects(rp, 'nodes.b.ending.severe', /./, RoleplaySchema);
+  assertRejects({ ...goodRoleplay(), required: 'yes' }, 'required', /./, RoleplaySchema);
+});

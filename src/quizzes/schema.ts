@@ -366,16 +366,27 @@ export const RoleplayChoiceSchema = z.strictObject({
   keeps: z.array(RuleIdSchema).optional(),
   /** Rules this choice breaks (listed in the debrief as broken). Each must be in the role-play's `rules`. */
   breaks: z.array(RuleIdSchema).optional(),
-  /** Shown right after choosing: why this was right or wrong, citing the rule. */
+  /** Why this was right or wrong, citing the rule; shown in the debrief (the story shows the consequence). */
   feedback: TextSchema,
+  /**
+   * `true` marks a choice that quotes a 禁忌用语 verbatim on purpose, because spotting it is the point of the
+   * decision (it must break `s5-f`; at most one such choice per decision). Every other choice stays free of them.
+   */
+  spotting: z.literal(true).optional(),
 });
 export type RoleplayChoice = z.infer<typeof RoleplayChoiceSchema>;
 
 export const RoleplayEndingSchema = z.strictObject({
   /** good = handled by the standard; bad = standard broken; mixed = partly. */
   kind: z.enum(['good', 'bad', 'mixed']),
-  /** The closing summary shown at this ending (zh-CN). */
+  /** The closing summary shown at this ending (zh-CN). Paths that recovered reach it too: describe the outcome,
+   *  never credit a step the learner may not have taken (the debrief lists what this path kept and broke). */
   summary: TextSchema,
+  /**
+   * `true`: a deliberately severe, unrecoverable outcome (a complaint, an applicant sent away, a safety risk). Its
+   * kind is `bad` whatever the path, and it may come before the third decision (engine `roleplayDesignProblems`).
+   */
+  severe: z.literal(true).optional(),
 });
 export type RoleplayEnding = z.infer<typeof RoleplayEndingSchema>;
 
@@ -401,6 +412,9 @@ export const RoleplayNodeSchema = z
       ctx.addIssue({ code: 'custom', path: ['choices'], message: 'a node without an ending needs at least 2 choices' });
     }
     if (node.choices !== undefined) {
+      if (node.choices.filter((c) => c.spotting).length > 1) {
+        ctx.addIssue({ code: 'custom', path: ['choices'], message: 'at most one spotting (禁忌用语) choice per decision' });
+      }
       checkMaxOptions(ctx, node.choices.length, ['choices'], 'choices');
       checkDistinct(
         ctx,
@@ -418,8 +432,10 @@ export const RoleplaySchema = z
     id: ItemIdSchema,
     /** Title shown to the learner (zh-CN). */
     title: TextSchema,
-    /** The module the role-play belongs to. */
+    /** The module the role-play belongs to; its lesson links to it. */
     module: ModuleIdSchema,
+    /** `true`: the module counts as completed only once this role-play has reached an ending (any kind). */
+    required: z.literal(true).optional(),
     /** Every rule the role-play trains; each must be cited by some choice's keeps/breaks. */
     rules: z.array(RuleIdSchema).min(1, 'cite at least one rule'),
     /** The situation before the first node (zh-CN). */
@@ -461,6 +477,9 @@ function checkRoleplayGraph(
             });
           }
         });
+      }
+      if (choice.spotting && !(choice.breaks ?? []).includes('s5-f')) {
+        ctx.addIssue({ code: 'custom', path: [...at, 'spotting'], message: 'a spotting choice quotes a 禁忌用语, so it breaks s5-f' });
       }
       const both = (choice.keeps ?? []).filter((r) => (choice.breaks ?? []).includes(r));
       if (both.length > 0) {

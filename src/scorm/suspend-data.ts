@@ -20,6 +20,8 @@ export const ModuleFlag = {
   visited: 1,
   reachedEnd: 2,
   checkAnswered: 4,
+  /** The module's required role-play reached an ending (src/quizzes/roleplays, `required: true`). */
+  roleplayDone: 8,
 } as const;
 
 export interface SavedState {

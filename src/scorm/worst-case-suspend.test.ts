@@ -2,7 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { encodeSuspendData, ModuleFlag, shortHash } from './suspend-data.ts';
 import { encodeExamState } from '../exam/exam-state.ts';
-import { encodeRoleplaySegment, roleplaySegmentKey } from '../components/quiz/roleplay-segment.ts';
+import {
+  encodeRoleplaySegment,
+  roleplaySegmentKey,
+  roleplayStatusKey,
+  withRoleplayStatus,
+} from '../components/quiz/roleplay-segment.ts';
 import { loadBank, loadRoleplays } from '../quizzes/load-bank.ts';
 import { rules } from '../rules/index.ts';
 import { loadCourseConfig } from '../config/load-config.ts';
@@ -12,7 +17,8 @@ import type { BankItem, Roleplay } from '../quizzes/schema.ts';
 /**
  * SCORM 1.2 allows 4096 characters of suspend_data and some LMSs cut it silently (docs/lms-behaviour.md), so the course keeps the
  * largest state a learner can produce under half of that: every module done, the last exam attempt running with
- * the longest possible answer to every question, both results kept, and the deepest role-play path.
+ * the longest possible answer to every question, both results kept, the deepest role-play path, and every role-play
+ * finished (the `rs` standings, one character each).
  */
 const known = new Set(rules.map((rule) => rule.id));
 const bank = loadBank('src/quizzes/bank', known);
@@ -62,16 +68,26 @@ function worstCase(examSize: number): string {
   });
   const roleplayIndex = roleplays.length - 1;
   const path = roleplays.map(deepestPath).reduce((a, b) => (b.length > a.length ? b : a), []);
-  const all = ModuleFlag.visited | ModuleFlag.reachedEnd | ModuleFlag.checkAnswered;
+  const all = ModuleFlag.visited | ModuleFlag.reachedEnd | ModuleFlag.checkAnswered | ModuleFlag.roleplayDone;
+  const standings = roleplays.reduce((value, _, index) => withRoleplayStatus(value, index, 'good'), '');
   return encodeSuspendData(
-    { modules: Array(7).fill(all), segments: { ex: exam, [roleplaySegmentKey]: encodeRoleplaySegment(roleplayIndex, path) } },
+    {
+      modules: Array(7).fill(all),
+      segments: {
+        ex: exam,
+        [roleplaySegmentKey]: encodeRoleplaySegment(roleplayIndex, path),
+        [roleplayStatusKey]: standings,
+      },
+    },
     shortHash('a-course-identifier-of-the-longest-kind-allowed-48'),
     'zzzzzzz',
   );
 }
 
 test('the worst-case suspend_data of the configured course stays within 2048 characters', () => {
+  assert.ok(roleplays.length >= 8, `the worst case covers every role-play (${roleplays.length})`);
   const text = worstCase(config.exam.size);
+  assert.ok(text.includes(`~rs=${'g'.repeat(roleplays.length)}`), 'every role-play finished');
   assert.ok(text.length <= 2048, `worst case is ${text.length} characters`);
   assert.match(text, /^[\x21-\x7e]+$/, 'ASCII only');
   console.log(`worst-case suspend_data: ${text.length} characters (exam size ${config.exam.size})`);

@@ -8,6 +8,7 @@ import {
   $outline,
   $segments,
   answerModuleCheck,
+  finishModuleRoleplay,
   reachModuleEnd,
   setLocation,
   setSegment,
@@ -102,6 +103,9 @@ window.addEventListener('message', (event) => {
       break;
     case 'check-answered':
       answerModuleCheck(message.moduleIndex);
+      break;
+    case 'roleplay-done':
+      finishModuleRoleplay(message.moduleIndex);
       break;
     case 'segment':
       setSegment(message.key, message.value);

@@ -14,6 +14,8 @@ export interface OutlineModule {
   page: string;
   /** Whether the lesson ends with a knowledge check that must be answered for completion. */
   hasCheck: boolean;
+  /** Whether completion also needs the module's required role-play to reach an ending. */
+  needsRoleplay?: boolean;
 }
 
 export const $outline = atom<OutlineModule[]>([]);
@@ -24,14 +26,17 @@ export const $location = atom<string>('');
 /** Feature segments persisted with the progress (exam, role-plays). */
 export const $segments = map<Record<string, string>>({});
 
-export function moduleStatus(flags: number, hasCheck: boolean): ModuleStatus {
-  const done = (flags & ModuleFlag.reachedEnd) !== 0 && (!hasCheck || (flags & ModuleFlag.checkAnswered) !== 0);
+export function moduleStatus(flags: number, hasCheck: boolean, needsRoleplay = false): ModuleStatus {
+  const done =
+    (flags & ModuleFlag.reachedEnd) !== 0 &&
+    (!hasCheck || (flags & ModuleFlag.checkAnswered) !== 0) &&
+    (!needsRoleplay || (flags & ModuleFlag.roleplayDone) !== 0);
   if (done) return 'completed';
   return flags === 0 ? 'not-started' : 'in-progress';
 }
 
 export const $moduleStatuses = computed([$moduleFlags, $outline], (flags, outline) =>
-  outline.map((module, index) => moduleStatus(flags[index] ?? 0, module.hasCheck)),
+  outline.map((module, index) => moduleStatus(flags[index] ?? 0, module.hasCheck, module.needsRoleplay)),
 );
 
 export const $completedCount = computed($moduleStatuses, (statuses) => statuses.filter((s) => s === 'completed').length);
@@ -55,6 +60,7 @@ function addFlag(index: number, flag: number): void {
 export const visitModule = (index: number) => addFlag(index, ModuleFlag.visited);
 export const reachModuleEnd = (index: number) => addFlag(index, ModuleFlag.visited | ModuleFlag.reachedEnd);
 export const answerModuleCheck = (index: number) => addFlag(index, ModuleFlag.visited | ModuleFlag.checkAnswered);
+export const finishModuleRoleplay = (index: number) => addFlag(index, ModuleFlag.roleplayDone);
 
 export function setLocation(page: string): void {
   if (page && page !== $location.get()) $location.set(page);

@@ -19,3 +19,43 @@ export function decodeRoleplaySegment(value: string | undefined): { index: numbe
   if (!match) return undefined;
   return { index: parseInt(match[1]!, 36), path: [...match[2]!].map((digit) => parseInt(digit, 36)) };
 }
+
+/**
+ * The `rs` feature segment: where the learner stands in every role-play, for the home screen. One character per
+ * role-play, by its index in `getRoleplays()`:
+ *
+ *   `0` not started · `1` in progress · `b` / `m` / `g` finished, with the best verdict reached so far
+ *
+ * e.g. `g10m` = role-play 0 finished well, 1 in progress, 2 not started, 3 finished in part. Eight role-plays cost
+ * eight characters. Trailing `0`s are dropped.
+ */
+export const roleplayStatusKey = 'rs';
+
+export type RoleplayStatus = 'not-started' | 'in-progress' | 'good' | 'mixed' | 'bad';
+
+const statusCodes: Record<RoleplayStatus, string> = {
+  'not-started': '0',
+  'in-progress': '1',
+  bad: 'b',
+  mixed: 'm',
+  good: 'g',
+};
+/** Later wins only when it ranks higher: a finished role-play stays finished, and keeps its best verdict. */
+const rank: Record<RoleplayStatus, number> = { 'not-started': 0, 'in-progress': 1, bad: 2, mixed: 3, good: 4 };
+
+export function decodeRoleplayStatuses(value: string | undefined, count: number): RoleplayStatus[] {
+  const byCode = new Map(Object.entries(statusCodes).map(([status, code]) => [code, status as RoleplayStatus]));
+  const text = /^[01bmg]*$/.test(value ?? '') ? (value ?? '') : '';
+  return Array.from({ length: count }, (_, index) => byCode.get(text[index] ?? '0') ?? 'not-started');
+}
+
+export function isFinishedStatus(status: RoleplayStatus): status is 'good' | 'mixed' | 'bad' {
+  return rank[status] >= rank.bad;
+}
+
+/** The segment after role-play `index` reached `status` (never a step back). */
+export function withRoleplayStatus(value: string | undefined, index: number, status: RoleplayStatus): string {
+  const statuses = decodeRoleplayStatuses(value, Math.max(index + 1, (value ?? '').length));
+  if (rank[status] > rank[statuses[index]!]) statuses[index] = status;
+  return statuses.map((s) => statusCodes[s]).join('').replace(/0+$/, '');
+}

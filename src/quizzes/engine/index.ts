@@ -22,6 +22,16 @@ export {
   isFinished,
   debrief,
   choiceOrder,
+  retryFrom,
+  isWrong,
+  kindForCost,
+  verdictOf,
+  idealChoice,
+  idealPath,
+  allPaths,
+  roleplayDesignProblems,
+  WRONG_DECISIONS_FOR_BAD,
+  MIN_DECISIONS,
   RoleplayError,
 } from './roleplay.ts';
-export type { RoleplayState, RoleplayStep, Debrief } from './roleplay.ts';
+export type { RoleplayState, RoleplayStep, Debrief, DesignProblem, EndingKind } from './roleplay.ts';
