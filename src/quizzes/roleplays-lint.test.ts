@@ -1,6 +1,6 @@
 /**
  * A lint over every role-play file (src/quizzes/roleplays/*.yaml), on top of the loader's schema and design checks
- * (engine `roleplayDesignProblems`): the writing rules of ITEM-WRITING "Role-plays" that a machine can check.
+ * (engine `roleplayDesignProblems`): the writing rules of docs/item-writing.md "Role-plays" that a machine can check.
  * - No verbatim 禁忌用语 (第五部分禁忌用语) in a choice, except in a choice marked `spotting` (spotting it is the point).
  * - No bracketed stage note in a choice: "（3号窗口已经关窗了。）" gives the answer away.
  * - Every rule cited in the citation format (common brief: 第三部分第二条, 第七部分工作规范（四）…) is in `rules`.

@@ -1,7 +1,7 @@
 /**
  * The one right model for the situations the standard rules from several places at once. Lessons, quiz items and
  * role-plays teach these and nothing else; `canonical-models.test.ts` checks that every place that shows the model
- * shows all of it (see ITEM-WRITING: "The canonical case: materials incomplete").
+ * shows all of it (see docs/item-writing.md, "The canonical case: materials incomplete").
  */
 
 /**

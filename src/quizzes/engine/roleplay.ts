@@ -215,7 +215,7 @@ export interface DesignProblem {
 }
 
 /**
- * The design rules of a replayable role-play (ITEM-WRITING "Role-plays"), on a graph the schema has already found
+ * The design rules of a replayable role-play (docs/item-writing.md, "Role-plays"), on a graph the schema has already found
  * sound (every `next` exists, no cycle):
  * - every decision has exactly one rule-keeping choice (keeps ≥ 1 rule, breaks none); every other choice breaks a rule;
  * - no path ends before its MIN_DECISIONS-th decision unless its ending is marked `severe`;
