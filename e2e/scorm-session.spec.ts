@@ -14,7 +14,7 @@ import {
   trackFailedResponses,
   versions,
 } from './support/lms.ts';
-import { packageUrl, primaryVersion } from './support/packages.ts';
+import { config, packageUrl, primaryVersion } from './support/packages.ts';
 
 for (const version of versions) {
   test.describe(`SCORM ${version} in the scorm-again harness`, () => {
@@ -23,7 +23,7 @@ for (const version of versions) {
       const failed = trackFailedResponses(page);
       await openHarness(page, version, newLearnerId('journey'));
       const content = contentFrame(page);
-      await expect(content.locator('h1')).toContainText('服务行为规范');
+      await expect(content.locator('h1')).toContainText(config.course.title);
       await content.locator('#home-continue').click();
       for (let module = 1; module <= 7; module++) {
         await expect(content.locator('.lesson-kicker')).toHaveText(`第 ${module} 单元`);

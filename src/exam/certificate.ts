@@ -61,7 +61,4 @@ export function formatChineseDate(date: string): string {
   return `${match[1]} 年 ${Number(match[2])} 月 ${Number(match[3])} 日`;
 }
 
-export function localDateStamp(now: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
-}
+export { localDateStamp } from './exam-state.ts';

@@ -82,3 +82,9 @@ export function carryOverExamState(previous: string | undefined): string | undef
   if (state.attempt === 0) return undefined;
   return encodeExamState({ ...state, phase: 'idle', deadline: 0, answers: [] });
 }
+
+/** yyyymmdd in the learner's local time: the date an attempt was submitted (kept in the state, shown on the certificate). */
+export function localDateStamp(now: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
+}

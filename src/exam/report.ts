@@ -20,7 +20,7 @@ export interface ExamReport {
 }
 
 /** `m03-telephone`: the SCORM objective id of a module (one per section of the standard). */
-import { objectiveIdOf } from '../rules/sections.ts';
+import { objectiveIdOf } from '../rules/objective-id.ts';
 
 export { objectiveIdOf };
 

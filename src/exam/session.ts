@@ -1,8 +1,7 @@
 import type { BankItem } from '../quizzes/schema.ts';
 import { isAnsweredOf, optionOrder, subSeed } from '../quizzes/engine/index.ts';
 import { drawExamFor, examSeed } from './exam-draw.ts';
-import { localDateStamp } from './certificate.ts';
-import type { ExamState } from './exam-state.ts';
+import { localDateStamp, type ExamState } from './exam-state.ts';
 import { attemptsLeft, availability, type ExamRules } from './policy.ts';
 import { buildExamReport, type AnswerTiming, type ExamReport } from './report.ts';
 

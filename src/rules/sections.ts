@@ -19,7 +19,4 @@ export type ModuleId = (typeof sectionList)[number]['module'];
 /** Module ids in course order, as a non-empty tuple (what z.enum takes). */
 export const MODULE_IDS = sectionList.map((section) => section.module) as unknown as readonly [ModuleId, ...ModuleId[]];
 
-/** The SCORM objective id of a module: `m03-telephone` (ASCII, stable; HR's reports show it). */
-export function objectiveIdOf(module: ModuleId | string): string {
-  return `m${module}`;
-}
+export { objectiveIdOf } from './objective-id.ts';
