@@ -1,6 +1,7 @@
 // `npm run bench`: builds the course and prints what it costs — build and package time, zip sizes, page weights,
 // the worst-case suspend_data, the LMS API calls of a full learner journey (SCORM 1.2 and 2004), and the time from
-// launch to the first lesson's text against the same page opened bare. Figures only, no pass/fail: the byte budgets
+// launch to the first lesson's text against the same page opened bare, and the home screen framed by a minimal
+// SCORM 1.2 LMS against the same page opened bare (scripts/bench-launch.ts). Figures only, no pass/fail: the byte budgets
 // are asserted in e2e/budgets.spec.ts (same page-weight code), timings are never asserted (docs/lms-behaviour.md: "Measured").
 // The same figures are written to dist/bench.json.
 //
@@ -14,18 +15,15 @@ import { chromiumArgs, findChromium } from '../e2e/browser-path.ts';
 import { contentFrame, openHarness, readLessonToEnd, shellFrame, type Version } from '../e2e/support/lms.ts';
 import { correctResponse, drawFor } from '../e2e/support/course-data.ts';
 import { kb, measureSite, readSiteDir, readZip } from './page-weight.ts';
+import { contentPrefix, packageNameOf } from '../e2e/support/packages.ts';
+import { framedVersusBare, printLaunch } from './bench-launch.ts';
 
 const projectRoot = process.cwd();
 const args = process.argv.slice(2);
 const skipBuild = args.includes('--no-build');
 const runsIndex = args.indexOf('--runs');
 const runs = runsIndex === -1 ? 7 : Math.max(1, Number(args[runsIndex + 1]) || 7);
-/** Where e2e/server/serve.ts mounts the packages (its `contentPrefix`). */
-const contentPrefix = '/lms-content/tenant-7/course-files/3f9a0c/';
-const coursePackage: Record<Version, string> = {
-  '1.2': 'yks-service-conduct-scorm12',
-  '2004': 'yks-service-conduct-scorm2004',
-};
+const coursePackage: Record<Version, string> = { '1.2': packageNameOf('1.2'), '2004': packageNameOf('2004') };
 /** The lesson the launch timing opens, in the harness (the first one) and bare. */
 const firstLesson = 'modules/01-appearance.html';
 
@@ -446,6 +444,10 @@ async function main(): Promise<void> {
         ' navigation start → text painted. Timings are noisy on a shared machine; nothing asserts them.',
     );
 
+    // The course's own start-up: framed by a minimal SCORM 1.2 LMS vs the home page opened bare.
+    const framed = await framedVersusBare(browser, server.baseURL, runs);
+    printLaunch(framed);
+
     const figures = {
       date: new Date().toISOString(),
       node: process.version,
@@ -461,6 +463,7 @@ async function main(): Promise<void> {
       suspendData: { worstCaseCharacters: suspendChars },
       journeys,
       launch: { runs, lesson: firstLesson, harness: launch, bare: { medianMs: bare, runs: bareRuns } },
+      framedVersusBare: framed,
     };
     writeFileSync(path.join(projectRoot, 'dist/bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
     console.log(`\nFigures written to dist/bench.json · bench took ${seconds(performance.now() - benchStarted)}`);
