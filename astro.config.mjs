@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import relativeUrls from './src/build/relative-urls.ts';
+import inlineLaunchStyles from './src/build/inline-styles.ts';
 
 // A SCORM package is served by the LMS from a deep, unknown path, often without directory indexes,
 // so every page is a file (`modules/01-appearance.html`, not `modules/01-appearance/`) and every URL
@@ -12,7 +13,8 @@ export default defineConfig({
   build: {
     format: 'file',
     assets: '_astro',
-    // External files only: the Content-Security-Policy meta allows 'self' scripts and styles, no inline ones.
+    // External files by default (cacheable across pages). The launch path's pages get theirs inlined, with hashes in
+    // their CSP, by src/build/inline-styles.ts; Astro's own inlining would need 'unsafe-inline' or inline every page.
     inlineStylesheets: 'never',
   },
   vite: {
@@ -20,5 +22,6 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   prefetch: false,
-  integrations: [mdx(), relativeUrls()],
+  // Order matters: the later steps read the relative URLs the first one writes.
+  integrations: [mdx(), relativeUrls(), inlineLaunchStyles()],
 });
