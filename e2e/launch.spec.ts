@@ -6,8 +6,8 @@ import { primaryVersion, refresherVersions } from './support/packages.ts';
 // the CSP (src/build/inline-styles.ts), so the first screen waits for no stylesheet. A wrong hash would leave the
 // page unstyled without any error in the page itself: the browser only reports a CSP violation.
 
-function recordCspViolations(page: Page): Promise<void> {
-  return page.addInitScript(() => {
+async function recordCspViolations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;
     document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));

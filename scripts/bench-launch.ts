@@ -19,8 +19,8 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 
-/** First contentful paint of a frame's document, on the epoch clock all frames share. */
-async function firstPaintAt(frame: Frame): Promise<number> {
+/** First contentful paint of a frame's document, on the epoch clock all frames share (`timeOrigin` + entry time). */
+export async function firstPaintAt(frame: Frame): Promise<number> {
   return frame.evaluate(
     () =>
       new Promise<number>((resolve, reject) => {
@@ -48,38 +48,39 @@ async function homeFrame(page: Page): Promise<Frame> {
   throw new Error('the home page never appeared in the course frame');
 }
 
-/** LMS navigation start → the course home's module list painted inside the LMS frame. */
-async function framed(browser: Browser, baseURL: string): Promise<{ ms: number; requests: number }> {
+/**
+ * One cold run: a fresh browser context, `open` navigates and returns when the module list is painted (epoch ms);
+ * the time counts from the top page's navigation start, the requests are those for the package's files.
+ */
+async function coldRun(
+  browser: Browser,
+  baseURL: string,
+  url: string,
+  painted: (page: Page) => Promise<number>,
+): Promise<{ ms: number; requests: number }> {
   const context = await browser.newContext({ baseURL, locale: 'zh-CN' });
   try {
     const page = await context.newPage();
     let requests = 0;
     page.on('request', (request) => void (request.url().includes(contentPrefix) && requests++));
-    await page.goto(`/lms/minimal-lms.html?pkg=${packageNameOf('1.2')}`);
+    await page.goto(url);
     const start = await page.evaluate(() => performance.timeOrigin);
-    const painted = await firstPaintAt(await homeFrame(page));
-    return { ms: painted - start, requests };
+    return { ms: (await painted(page)) - start, requests };
   } finally {
     await context.close();
   }
 }
 
+/** LMS navigation start → the course home's module list painted inside the LMS frame. */
+const framed = (browser: Browser, baseURL: string) =>
+  coldRun(browser, baseURL, `/lms/minimal-lms.html?pkg=${packageNameOf('1.2')}`, async (page) => firstPaintAt(await homeFrame(page)));
+
 /** Navigation start → the same home page painted, opened directly at its deep URL (no LMS, no shell). */
-async function bare(browser: Browser, baseURL: string): Promise<{ ms: number; requests: number }> {
-  const context = await browser.newContext({ baseURL, locale: 'zh-CN' });
-  try {
-    const page = await context.newPage();
-    let requests = 0;
-    page.on('request', (request) => void (request.url().includes(contentPrefix) && requests++));
-    await page.goto(`${contentPrefix}${packageNameOf('1.2')}/home.html`);
-    const start = await page.evaluate(() => performance.timeOrigin);
+const bare = (browser: Browser, baseURL: string) =>
+  coldRun(browser, baseURL, `${contentPrefix}${packageNameOf('1.2')}/home.html`, async (page) => {
     await page.locator('.module').first().waitFor({ state: 'visible' });
-    const painted = await firstPaintAt(page.mainFrame());
-    return { ms: painted - start, requests };
-  } finally {
-    await context.close();
-  }
-}
+    return firstPaintAt(page.mainFrame());
+  });
 
 export async function framedVersusBare(browser: Browser, baseURL: string, runs: number): Promise<LaunchFigures> {
   await framed(browser, baseURL); // one untimed warm-up of each (server caches, Chromium's first-run work)

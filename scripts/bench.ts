@@ -16,7 +16,7 @@ import { contentFrame, openHarness, readLessonToEnd, shellFrame, type Version } 
 import { correctResponse, drawFor } from '../e2e/support/course-data.ts';
 import { kb, measureSite, readSiteDir, readZip } from './page-weight.ts';
 import { contentPrefix, packageNameOf } from '../e2e/support/packages.ts';
-import { framedVersusBare, printLaunch } from './bench-launch.ts';
+import { firstPaintAt, framedVersusBare, printLaunch } from './bench-launch.ts';
 
 const projectRoot = process.cwd();
 const args = process.argv.slice(2);
@@ -255,27 +255,6 @@ async function journey(browser: Browser, baseURL: string, version: Version): Pro
 }
 
 // ─── 6. launch to the first lesson's text, against the same page opened bare ─────────────────────────────────────
-
-/**
- * The first-contentful-paint time of a frame's document, on the epoch-based clock all frames share
- * (`performance.timeOrigin` + entry time). The page's stylesheets are render-blocking and its `h1` is in the first
- * screen, so this first paint is the one that shows the heading and the first text.
- */
-async function firstPaintAt(frame: Frame): Promise<number> {
-  return frame.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no first-contentful-paint in ${location.pathname}`)), 10_000);
-        new PerformanceObserver((list, observer) => {
-          const entry = list.getEntries().find((e) => e.name === 'first-contentful-paint');
-          if (!entry) return;
-          observer.disconnect();
-          clearTimeout(timer);
-          resolve(performance.timeOrigin + entry.startTime);
-        }).observe({ type: 'paint', buffered: true });
-      }),
-  );
-}
 
 function frameAt(page: Page, file: string): Frame {
   const frame = page.frames().find((candidate) => new URL(candidate.url()).pathname.endsWith(`/${file}`));
