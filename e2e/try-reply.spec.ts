@@ -2,31 +2,10 @@
 // it was done — never the learner's words or ticks), across a lesson reload and a relaunch. Needs `npm run package`.
 import { expect, test, type Page } from '@playwright/test';
 import { suspendDataFor } from './support/course-data.ts';
+import { standaloneStorageKey } from './support/packages.ts';
+import { openStandaloneShell, showInShell } from './support/standalone.ts';
 
-const prefix = '/lms-content/tenant-7/course-files/3f9a0c/yks-service-conduct-scorm12/';
-const storageKey = 'yks-course:yks-service-conduct';
-
-/** The shell in standalone mode (progress in localStorage), starting from the given suspend_data once. */
-async function openShell(page: Page, suspendData: string): Promise<void> {
-  await page.addInitScript(
-    ([data, key]) => {
-      if (location.pathname.endsWith('/index.html') && !sessionStorage.getItem('preset')) {
-        sessionStorage.setItem('preset', '1');
-        localStorage.setItem(key, JSON.stringify({ location: '', suspendData: data }));
-      }
-    },
-    [suspendData, storageKey] as const,
-  );
-  await page.goto(`${prefix}index.html`);
-  await expect(page.locator('html')).toHaveAttribute('data-lms', 'local', { timeout: 10_000 });
-}
-
-async function showInShell(page: Page, path: string): Promise<void> {
-  await page.locator('#content-frame').evaluate((frame, src) => ((frame as HTMLIFrameElement).src = src), path);
-  const content = page.frameLocator('#content-frame');
-  await expect(content.locator(`body[data-page="${path}"]`)).toHaveCount(1);
-  await expect(content.locator('html')).toHaveAttribute('data-shell', 'standalone');
-}
+const openShell = (page: Page, suspendData: string) => openStandaloneShell(page, suspendData);
 
 test('a prompt done in lesson 3 is remembered when the lesson is opened again and saved as one bit; the reply is not saved', async ({ page }) => {
   await openShell(page, suspendDataFor());
@@ -48,8 +27,8 @@ test('a prompt done in lesson 3 is remembered when the lesson is opened again an
 
   // Saved with the next commit (at most every 3 s): suspend_data carries tr with lesson 3's bit 1 only.
   await expect
-    .poll(async () => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}').suspendData as string, storageKey))
+    .poll(async () => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}').suspendData as string, standaloneStorageKey))
     .toMatch(/~tr=0020000(?:~|$)/);
-  const saved = await page.evaluate((key) => localStorage.getItem(key) ?? '', storageKey);
+  const saved = await page.evaluate((key) => localStorage.getItem(key) ?? '', standaloneStorageKey);
   expect(saved).not.toContain(reply);
 });

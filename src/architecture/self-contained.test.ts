@@ -24,3 +24,20 @@ test('no file of the repository points outside it', () => {
     });
   assert.deepEqual(offenders, []);
 });
+
+// HR edits course.config.yaml (README "配置") and every test must stay green: browser tests and scripts take package
+// names, URLs and storage keys from the config (e2e/support/packages.ts), never from a copy of today's values.
+test('no browser test or script spells out the configured course identifier', async () => {
+  const { loadCourseConfig } = await import('../config/load-config.ts');
+  const { identifier } = loadCourseConfig().course;
+  const offenders = listFiles(root)
+    .filter((file) => /^(e2e|scripts)\/.*\.(ts|js|html)$/.test(file))
+    .flatMap((file) =>
+      readFileSync(path.join(root, file), 'utf8')
+        .split('\n')
+        .map((line, index) => ({ line, index }))
+        .filter(({ line }) => line.includes(identifier))
+        .map(({ line, index }) => `${file}:${index + 1}: ${line.trim().slice(0, 100)}`),
+    );
+  assert.deepEqual(offenders, []);
+});
