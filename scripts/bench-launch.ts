@@ -2,14 +2,23 @@
 // interleaved run (cold browser context each time). The LMS is e2e/harness/minimal-lms.html: a SCORM 1.2 API that
 // answers at once, so what is measured is the course (its shell, API discovery, its own files), not an LMS runtime.
 // Called by scripts/bench.ts; on its own: `npm run bench:launch -- [--runs N]` (needs `npm run package` first).
+import { execFileSync } from 'node:child_process';
 import { chromium, type Browser, type Frame, type Page } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../e2e/browser-path.ts';
 import { contentPrefix, packageNameOf } from '../e2e/support/packages.ts';
 
+interface Series {
+  medianMs: number;
+  runsMs: number[];
+  requests: number;
+}
+
 export interface LaunchFigures {
   runs: number;
-  framed: { medianMs: number; runsMs: number[]; requests: number };
-  bare: { medianMs: number; runsMs: number[]; requests: number };
+  framed: Series;
+  /** The same LMS framing home.html itself, without the course shell: the floor any framed course starts from. */
+  noShell: Series;
+  bare: Series;
   ratio: number;
 }
 
@@ -75,6 +84,12 @@ async function coldRun(
 const framed = (browser: Browser, baseURL: string) =>
   coldRun(browser, baseURL, `/lms/minimal-lms.html?pkg=${packageNameOf('1.2')}`, async (page) => firstPaintAt(await homeFrame(page)));
 
+/** The same, with the LMS framing home.html directly (no shell, no SCORM session): what the shell costs. */
+const noShell = (browser: Browser, baseURL: string) =>
+  coldRun(browser, baseURL, `/lms/minimal-lms.html?pkg=${packageNameOf('1.2')}&page=home.html`, async (page) =>
+    firstPaintAt(await homeFrame(page)),
+  );
+
 /** Navigation start → the same home page painted, opened directly at its deep URL (no LMS, no shell). */
 const bare = (browser: Browser, baseURL: string) =>
   coldRun(browser, baseURL, `${contentPrefix}${packageNameOf('1.2')}/home.html`, async (page) => {
@@ -83,22 +98,33 @@ const bare = (browser: Browser, baseURL: string) =>
   });
 
 export async function framedVersusBare(browser: Browser, baseURL: string, runs: number): Promise<LaunchFigures> {
-  await framed(browser, baseURL); // one untimed warm-up of each (server caches, Chromium's first-run work)
-  await bare(browser, baseURL);
-  const framedRuns: Array<{ ms: number; requests: number }> = [];
-  const bareRuns: Array<{ ms: number; requests: number }> = [];
+  const ways = { framed, noShell, bare };
+  for (const way of Object.values(ways)) await way(browser, baseURL); // one untimed warm-up of each
+  const results = { framed: [], noShell: [], bare: [] } as Record<keyof typeof ways, Array<{ ms: number; requests: number }>>;
   for (let round = 0; round < runs; round++) {
-    framedRuns.push(await framed(browser, baseURL));
-    bareRuns.push(await bare(browser, baseURL));
+    for (const [name, way] of Object.entries(ways)) results[name as keyof typeof ways].push(await way(browser, baseURL));
   }
-  const framedMedian = median(framedRuns.map((r) => r.ms));
-  const bareMedian = median(bareRuns.map((r) => r.ms));
-  return {
-    runs,
-    framed: { medianMs: framedMedian, runsMs: framedRuns.map((r) => r.ms), requests: median(framedRuns.map((r) => r.requests)) },
-    bare: { medianMs: bareMedian, runsMs: bareRuns.map((r) => r.ms), requests: median(bareRuns.map((r) => r.requests)) },
-    ratio: framedMedian / bareMedian,
-  };
+  const series = (runsOf: Array<{ ms: number; requests: number }>): Series => ({
+    medianMs: median(runsOf.map((r) => r.ms)),
+    runsMs: runsOf.map((r) => r.ms),
+    requests: median(runsOf.map((r) => r.requests)),
+  });
+  const figures = { framed: series(results.framed), noShell: series(results.noShell), bare: series(results.bare) };
+  return { runs, ...figures, ratio: figures.framed.medianMs / figures.bare.medianMs };
+}
+
+/**
+ * Without a Chinese font every glyph of these zh-CN pages goes through font fallback, which made each page's first
+ * layout 40–60 ms longer here (Chromium trace); a learner's machine has one, so the figures are not like theirs.
+ */
+function cjkFontNote(): string | undefined {
+  try {
+    return execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).trim()
+      ? undefined
+      : '  note: no Chinese font installed (fc-list :lang=zh is empty): layout is slower than on a learner’s machine; apt-get install fonts-noto-cjk';
+  } catch {
+    return undefined; // no fontconfig: not a Linux desktop stack, nothing to say
+  }
 }
 
 export function printLaunch(figures: LaunchFigures): void {
@@ -106,7 +132,12 @@ export function printLaunch(figures: LaunchFigures): void {
   console.log(`\n== Launch: home screen framed by a minimal SCORM 1.2 LMS vs opened bare (median of ${figures.runs} interleaved cold runs)`);
   console.log(`  framed (LMS page → shell → home.html, module list painted): ${ms(figures.framed.medianMs)}, ${figures.framed.requests} package requests`);
   console.log(`  bare   (home.html at its deep URL, module list painted):     ${ms(figures.bare.medianMs)}, ${figures.bare.requests} package requests`);
-  console.log(`  framed / bare: ${figures.ratio.toFixed(2)}×   (runs framed: ${figures.framed.runsMs.map(Math.round).join(' ')} · bare: ${figures.bare.runsMs.map(Math.round).join(' ')})`);
+  console.log(`  no shell (LMS page → home.html, the floor of any framing):  ${ms(figures.noShell.medianMs)}, ${figures.noShell.requests} package requests`);
+  console.log(`  framed / bare: ${figures.ratio.toFixed(2)}×   no shell / bare: ${(figures.noShell.medianMs / figures.bare.medianMs).toFixed(2)}×`);
+  const runsOf = (series: Series) => series.runsMs.map(Math.round).join(' ');
+  console.log(`  runs framed: ${runsOf(figures.framed)} · no shell: ${runsOf(figures.noShell)} · bare: ${runsOf(figures.bare)}`);
+  const note = cjkFontNote();
+  if (note) console.log(note);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
