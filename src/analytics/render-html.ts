@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Report } from './analyze.ts';
-import { OUTCOME_LABELS } from './analyze.ts';
+import type { Report } from './report-model.ts';
+import { OUTCOME_LABELS } from './report-model.ts';
 import { barChart, columnChart } from './charts.ts';
 import { esc, num, pct } from './html.ts';
 import { KIND_LABELS } from './sources.ts';
