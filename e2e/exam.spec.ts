@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   api,
   cmiValue,
@@ -8,7 +8,6 @@ import {
   openHarness,
   shellFrame,
   versions,
-  type Version,
 } from './support/lms.ts';
 import { config, correctResponse, drawFor, suspendDataFor } from './support/course-data.ts';
 import { answerAll, interactions, savedExamAnswers, startAttempt, submit } from './support/exam.ts';

@@ -7,7 +7,7 @@
  *
  * API: `response` (get/set), `applyOrder(order)`, `disabled` (get/set), `itemId`; a bubbling `quiz-change`
  * { itemId, response } on every change by the learner. For practice (quiz-practice.ts, which adds 检查答案 /
- * 再试一次 and the feedback and dispatches `quiz-checked`): `locked` and `reset()`. Exam pages load only this file,
+ * 再试一次 and the feedback and dispatches `quiz-checked`): `lock()` and `reset()`. Exam pages load only this file,
  * so nothing of the practice feedback reaches them.
  */
 import { isIndex, isPermutation } from '../../quizzes/engine/kinds/shared.ts';
@@ -265,13 +265,9 @@ export class QuizQuestion extends HTMLElement {
 
   // ─── practice support (quiz-practice.ts) ─────────────────────────────────────────────────────────────────────────
 
-  /** Locks the controls after a practice check (apart from `disabled`, which belongs to the page). */
-  get locked(): boolean {
-    return this.#locked;
-  }
-
-  set locked(value: boolean) {
-    this.#locked = Boolean(value);
+  /** Locks the controls after a practice check, or unlocks them (apart from `disabled`, which belongs to the page). */
+  lock(locked: boolean): void {
+    this.#locked = locked;
     this.#sync();
   }
 

@@ -7,7 +7,6 @@ import type { BankItem, ModuleId } from '../schema.ts';
 import { isEligible } from '../engine/draw.ts';
 import { parseCitations } from './citations.ts';
 import {
-  bare,
   forbiddenIn,
   itemTexts,
   keyIsLongest,
