@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   api,
   cmiValue,
@@ -8,10 +8,9 @@ import {
   openHarness,
   shellFrame,
   versions,
-  type Version,
 } from './support/lms.ts';
 import { config, correctResponse, drawFor, suspendDataFor } from './support/course-data.ts';
-import { answerAll, interactions, startAttempt, submit } from './support/exam.ts';
+import { answerAll, interactions, savedExamAnswers, startAttempt, submit } from './support/exam.ts';
 import { packageUrl, primaryVersion, refresherVersions } from './support/packages.ts';
 
 const statusElement = { '1.2': 'cmi.core.lesson_status', '2004': 'cmi.success_status' } as const;
@@ -111,8 +110,10 @@ test('a reload mid-exam keeps the draw, the answers and the deadline; a passed d
     element.dispatchEvent(new CustomEvent('quiz-change', { bubbles: true, detail }));
   }, { itemId: first.id, response: correctResponse(first) });
   await expect(content.locator('#exam-timer')).toHaveText(timerText);
-  // Let the shell commit the answer, then relaunch (the harness page reloads: pagehide → Terminate → relaunch).
-  await page.waitForTimeout(400);
+  // Wait until the LMS holds the answer (the shell's throttled commit, at most 3 s), then relaunch (the harness page
+  // reloads: pagehide → Terminate → relaunch).
+  const answered = async () => (await savedExamAnswers(page, primaryVersion)).filter((response) => response !== null).length;
+  await expect.poll(answered, { timeout: 10_000 }).toBe(1);
   await page.reload();
   await expect(shellFrame(page).locator('html[data-lms]')).toHaveAttribute('data-lms', primaryVersion);
   await contentFrame(page).locator('#home-continue').click();

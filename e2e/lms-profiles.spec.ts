@@ -60,14 +60,24 @@ for (const profile of profiles) {
     test.describe(`${profile} LMS, SCORM ${version}`, () => {
       const open = (page: Page, learner: string, extra = '', mode: 'course' | 'refresher' = 'course') =>
         openHarness(page, version, learner, `&profile=${profile}${extra}`, mode);
+      /** Launches with `saved` as suspend_data (default: every module done), takes the exam's next attempt, submits. */
+      const takeExam = async (
+        page: Page,
+        learner: string,
+        right: boolean,
+        saved = suspendDataFor({ modulesDone: true }),
+        attempt = 1,
+      ) => {
+        await open(page, learner, `&suspend=${encodeURIComponent(saved)}`);
+        await contentFrame(page).locator('a[href$="exam.html"]').first().click();
+        await startAttempt(page);
+        await answerAll(page, learner, attempt, right);
+        await submit(page);
+      };
 
       test('pass: final status before score, objectives beside the LMS’s own, activity complete', async ({ page }) => {
         const learner = newLearnerId(`pass-${profile}`);
-        await open(page, learner, `&suspend=${encodeURIComponent(suspendDataFor({ modulesDone: true }))}`);
-        await contentFrame(page).locator('a[href$="exam.html"]').first().click();
-        await startAttempt(page);
-        await answerAll(page, learner, 1, true);
-        await submit(page);
+        await takeExam(page, learner, true);
         await exitCourse(page);
         await expectCleanRecord(page, version);
         await expectModuleObjectives(page, version, profile);
@@ -82,11 +92,7 @@ for (const profile of profiles) {
       test('fail with retakes left: no failed status, no score, primary objective untouched', async ({ page }) => {
         test.skip(config.exam.attempts < 2, 'one attempt allowed: every fail is final');
         const learner = newLearnerId(`retake-${profile}`);
-        await open(page, learner, `&suspend=${encodeURIComponent(suspendDataFor({ modulesDone: true }))}`);
-        await contentFrame(page).locator('a[href$="exam.html"]').first().click();
-        await startAttempt(page);
-        await answerAll(page, learner, 1, false);
-        await submit(page);
+        await takeExam(page, learner, false);
         await expect(contentFrame(page).locator('#exam-retake')).toBeVisible();
         await exitCourse(page);
         await expectCleanRecord(page, version);
@@ -104,11 +110,7 @@ for (const profile of profiles) {
           modulesDone: true,
           exam: { attempt: used, phase: 'idle', deadline: 0, answers: [], ...(used > 0 ? { last: { score: 40, passed: false, date: '20261120' } } : {}) },
         });
-        await open(page, learner, `&suspend=${encodeURIComponent(preset)}`);
-        await contentFrame(page).locator('a[href$="exam.html"]').first().click();
-        await startAttempt(page);
-        await answerAll(page, learner, config.exam.attempts, false);
-        await submit(page);
+        await takeExam(page, learner, false, preset, config.exam.attempts);
         await expect(contentFrame(page).locator('#result-exhausted')).toBeVisible();
         await exitCourse(page);
         await expectCleanRecord(page, version);
@@ -149,11 +151,7 @@ for (const profile of profiles) {
 
         // A learner who passed: Moodle opens the activity in review mode next time, and the course records nothing.
         const passer = newLearnerId(`review-${profile}`);
-        await open(page, passer, `&suspend=${encodeURIComponent(suspendDataFor({ modulesDone: true }))}`);
-        await contentFrame(page).locator('a[href$="exam.html"]').first().click();
-        await startAttempt(page);
-        await answerAll(page, passer, 1, true);
-        await submit(page);
+        await takeExam(page, passer, true);
         await exitCourse(page);
         await open(page, passer);
         await exitCourse(page);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { encodeSuspendData, ModuleFlag } from '../../src/scorm/suspend-data.ts';
-import { encodeExamState, type ExamState } from '../../src/exam/exam-state.ts';
+import { decodeSuspendData, encodeSuspendData, ModuleFlag } from '../../src/scorm/suspend-data.ts';
+import { decodeExamState, encodeExamState, type ExamState } from '../../src/exam/exam-state.ts';
 import { loadBank } from '../../src/quizzes/load-bank.ts';
 import { rules } from '../../src/rules/index.ts';
 import { breakingLines } from '../../src/quizzes/engine/index.ts';
@@ -32,6 +32,13 @@ export function suspendDataFor(
   const modules = data.modules.map(() => (options.modulesDone ? all : 0));
   const segments: Record<string, string> = options.exam ? { ex: encodeExamState(options.exam) } : {};
   return encodeSuspendData({ modules, segments }, data.courseTag, data.contentHash);
+}
+
+/** The exam state inside a suspend_data string of this course (e.g. what the LMS holds); undefined if it is not one. */
+export function examStateIn(suspendData: string, launch: 'index.html' | 'refresher.html' = 'index.html'): ExamState | undefined {
+  const data = builtCourseData(launch);
+  const decoded = decodeSuspendData(suspendData, data.courseTag, data.contentHash, data.modules.length);
+  return decoded.status === 'ok' ? decodeExamState(decoded.state.segments.ex) : undefined;
 }
 
 export const config = loadCourseConfig();

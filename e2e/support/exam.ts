@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
-import { contentFrame, type Version } from './lms.ts';
-import { correctResponse, drawFor, wrongResponse } from './course-data.ts';
+import { cmiValue, contentFrame, element, type Version } from './lms.ts';
+import { correctResponse, drawFor, examStateIn, wrongResponse } from './course-data.ts';
 import type { CourseMode } from '../../src/config/identity.ts';
 
 /** Answers the current attempt through the question elements' public API, the way the widgets report answers. */
@@ -83,4 +83,9 @@ export async function objectives(page: Page): Promise<RecordedObjective[]> {
       raw: String(objective.score?.raw ?? ''),
     }));
   });
+}
+
+/** The answers of the running exam attempt as the LMS holds them (its suspend_data, decoded); [] when none. */
+export async function savedExamAnswers(page: Page, version: Version): Promise<unknown[]> {
+  return examStateIn(await cmiValue(page, element[version].suspendData))?.answers ?? [];
 }

@@ -1,5 +1,5 @@
-import type { Report } from './analyze.ts';
-import { OUTCOME_LABELS } from './analyze.ts';
+import type { Report } from './report-model.ts';
+import { OUTCOME_LABELS } from './report-model.ts';
 
 /**
  * Every figure of the report as CSV, one file per table, with its n beside it. UTF-8 with a byte order mark and

@@ -39,7 +39,7 @@ test('writeAtomically: all files appear together, no temporary directory remains
 });
 
 test('the HR guide states the same lines as the code', async () => {
-  const { THRESHOLDS } = await import('./analyze.ts');
+  const { THRESHOLDS } = await import('./report-model.ts');
   const guide = readFileSync(path.join(process.cwd(), 'docs/hr-guide.md'), 'utf8');
   assert.ok(guide.includes(`至少 ${THRESHOLDS.minItemN} 次作答`));
   assert.ok(guide.includes(`少于 ${THRESHOLDS.minRuleN} 次的条款不参加排名`));

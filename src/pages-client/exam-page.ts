@@ -72,3 +72,30 @@ export function formatClock(seconds: number): string {
   const minutes = Math.floor(seconds / 60);
   return `${String(minutes).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
 }
+
+/**
+ * Runs the exam countdown in `timer`: the time left each second (`left()`: seconds, `undefined` without a time
+ * limit, `null` once the attempt is no longer running, which stops it), a spoken warning at 5 and 1 minute, and
+ * `expired()` at 0. It ticks every second only when `ticking` (an attempt with a deadline). Returns the stop function.
+ */
+export function startCountdown(
+  timer: HTMLElement,
+  on: { left: () => number | undefined | null; announce: (text: string) => void; expired: () => void },
+  ticking: boolean,
+): () => void {
+  let handle: ReturnType<typeof setInterval> | undefined;
+  const stop = () => clearInterval(handle);
+  const tick = () => {
+    const left = on.left();
+    if (left === null) return stop();
+    timer.hidden = left === undefined;
+    if (left === undefined) return;
+    timer.textContent = `剩余时间 ${formatClock(left)}`;
+    timer.classList.toggle('urgent', left <= 300);
+    if (left === 300 || left === 60) on.announce(`考试还剩 ${left / 60} 分钟。`);
+    if (left === 0) on.expired();
+  };
+  tick();
+  if (ticking) handle = setInterval(tick, 1000);
+  return stop;
+}

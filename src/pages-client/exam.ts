@@ -21,7 +21,7 @@ import {
 import { decodeExamData } from '../exam/exam-data-codec.ts';
 import { isAnsweredOf } from '../quizzes/engine/index.ts';
 import { showResult } from './exam-result.ts';
-import { formatClock, localLearnerId, mapButtons, unansweredSummary, withPageTexts } from './exam-page.ts';
+import { localLearnerId, mapButtons, startCountdown, unansweredSummary, withPageTexts } from './exam-page.ts';
 import type { BankItem } from '../quizzes/schema.ts';
 import type { ExamData } from '../course/exam-page-data.ts';
 import '../components/quiz/quiz-question.ts';
@@ -77,7 +77,7 @@ let ruleTitles: Record<string, string> = {};
 let snapshot: ShellSnapshot | null = null;
 let setup: ExamSetup | undefined;
 let session: ExamSession | undefined;
-let timerHandle: ReturnType<typeof setInterval> | undefined;
+let stopTimer = (): void => {};
 
 const slotOf = (itemId: string) => root.querySelector<HTMLElement>(`.exam-slot[data-item-id="${CSS.escape(itemId)}"]`);
 const questionOf = (itemId: string) => slotOf(itemId)?.querySelector<QuestionElement>('quiz-question') ?? null;
@@ -186,19 +186,16 @@ root.addEventListener('quiz-change', (event) => {
 });
 
 function startTimer(): void {
-  clearInterval(timerHandle);
-  const tick = () => {
-    if (!session || viewOf(session) !== 'running') return clearInterval(timerHandle);
-    const left = secondsLeft(session.state, Math.floor(Date.now() / 1000));
-    timer.hidden = left === undefined;
-    if (left === undefined) return;
-    timer.textContent = `剩余时间 ${formatClock(left)}`;
-    timer.classList.toggle('urgent', left <= 300);
-    if (left === 300 || left === 60) announce(`考试还剩 ${left / 60} 分钟。`);
-    if (left === 0) finish(expire(setup!, session, Date.now()), true);
-  };
-  tick();
-  if (session!.state.deadline > 0) timerHandle = setInterval(tick, 1000);
+  stopTimer();
+  stopTimer = startCountdown(
+    timer,
+    {
+      left: () => (session && viewOf(session) === 'running' ? secondsLeft(session.state, Math.floor(Date.now() / 1000)) : null),
+      announce,
+      expired: () => finish(expire(setup!, session!, Date.now()), true),
+    },
+    session!.state.deadline > 0,
+  );
 }
 
 const liveRegion = $('#exam-live');
@@ -219,7 +216,7 @@ function askToSubmit(): void {
 /** After a submit or time-up: save, report, lock the questions, show the result. */
 function finish(next: { session: ExamSession; report?: ExamReport }, automatic: boolean): void {
   if (!next.report) return;
-  clearInterval(timerHandle);
+  stopTimer();
   if (confirmDialog.open) confirmDialog.close();
   apply(next);
   for (const item of session!.draw) {

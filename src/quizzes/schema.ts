@@ -1,5 +1,7 @@
 /**
- * Schemas for the quiz bank and the role-plays: the contract content authors write YAML against.
+ * Schemas for the quiz bank and the role-plays: the contract content authors write YAML against. The item schemas
+ * are here; the role-play schema is in `roleplay-schema.ts` and the shared pieces (ids, text, options, the checks
+ * every option list gets) in `schema-parts.ts`; this file exports all of them.
  *
  * Items live in `src/quizzes/bank/NN-slug.yaml` (one file per course module, `{ module, items }`), role-plays in
  * `src/quizzes/roleplays/*.yaml` (one per file). `load-bank.ts` parses and validates them at build time and names the
@@ -15,87 +17,33 @@
  *   `cmi.interactions.n.student_response`), so no item may offer more than 36 options → `MAX_OPTIONS`.
  */
 import { z } from 'zod';
-import { RULE_ID_PATTERN } from '../rules/schema.ts';
-import { MODULE_IDS } from '../rules/sections.ts';
+import {
+  ItemIdSchema,
+  ModuleIdSchema,
+  OptionSchema,
+  RuleIdSchema,
+  TextSchema,
+  checkDistinct,
+  checkMaxOptions,
+  comparableText,
+  entriesOf,
+  issue,
+} from './schema-parts.ts';
+import type { ModuleId } from './schema-parts.ts';
 
-/** The seven course modules, one per section of the standard, in course order (src/rules/sections.ts). */
-export { MODULE_IDS };
-
-/** SCORM 1.2 single-character option references `0-9a-z` (RTE 3.4.2) allow at most 36 options per item. */
-export const MAX_OPTIONS = 36;
-
-/** Item, role-play and node ids: short lowercase ASCII, safe as SCORM interaction ids and in suspend_data. */
-export const ITEM_ID_PATTERN = /^[a-z0-9][a-z0-9-]{2,39}$/;
-
-/**
- * Rule ids point into the standard's rule catalogue (`src/rules/`, which owns the pattern): `s` + section number
- * (1–7), then the numbering inside the section, e.g. `s3-2` (三、接打电话规范 › 二) or `s2-a1-3` (二 › 第一条 › 3).
- */
-export { RULE_ID_PATTERN };
-
-export const ModuleIdSchema = z.enum(MODULE_IDS);
-export type ModuleId = z.infer<typeof ModuleIdSchema>;
-
-export const RuleIdSchema = z
-  .string()
-  .regex(RULE_ID_PATTERN, 'rule id must look like s3-2 or s2-a1-3 (s + section 1–7, then its numbering)');
-export type RuleId = z.infer<typeof RuleIdSchema>;
-
-export const ItemIdSchema = z
-  .string()
-  .regex(ITEM_ID_PATTERN, 'id must be 3–40 characters of a-z, 0-9 and "-", starting with a letter or digit');
-
-/** Learner-facing zh-CN text. Surrounding whitespace (e.g. the newline a YAML `|` block leaves) is trimmed. */
-const TextSchema = z.string().trim().min(1, 'must not be empty');
-
-/** Texts are compared after trimming and collapsing whitespace, so "您好 " and "您好" count as the same option. */
-export function comparableText(text: string): string {
-  return text.trim().replace(/\s+/g, ' ');
-}
-
-type Issue = { message: string; path: (string | number)[] };
-type IssueSink = { addIssue(issue: { code: 'custom' } & Issue): void };
-
-/** Reports every text that repeats an earlier one; `label` names the earlier one in the message. */
-function checkDistinct(
-  ctx: IssueSink,
-  entries: { text: string; path: (string | number)[]; label: string }[],
-  what: string,
-): void {
-  const seen = new Map<string, string>();
-  for (const entry of entries) {
-    const key = comparableText(entry.text);
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      // The case authors hit most: a correct answer pasted again as a distractor.
-      const why =
-        entry.path[0] === 'distractors' && earlier.includes('answer')
-          ? ' (a correct answer must not also be a distractor)'
-          : '';
-      ctx.addIssue({ code: 'custom', path: entry.path, message: `${what} repeats ${earlier}${why}` });
-    } else {
-      seen.set(key, entry.label);
-    }
-  }
-}
-
-function checkMaxOptions(ctx: IssueSink, count: number, path: (string | number)[], what: string): void {
-  if (count > MAX_OPTIONS) {
-    ctx.addIssue({
-      code: 'custom',
-      path,
-      message: `${count} ${what}; at most ${MAX_OPTIONS} (SCORM 1.2 answers are single characters 0-9a-z)`,
-    });
-  }
-}
-
-export const OptionSchema = z.strictObject({
-  /** What the learner sees as the option (zh-CN). */
-  text: TextSchema,
-  /** Why this option is right or wrong, citing the rule (e.g. “按第三部分第二条，铃响三声内接听”). Shown after answering. */
-  feedback: TextSchema,
-});
-export type Option = z.infer<typeof OptionSchema>;
+export {
+  ITEM_ID_PATTERN,
+  MAX_OPTIONS,
+  MODULE_IDS,
+  RULE_ID_PATTERN,
+  ItemIdSchema,
+  ModuleIdSchema,
+  OptionSchema,
+  RuleIdSchema,
+  comparableText,
+} from './schema-parts.ts';
+export type { ModuleId, Option, RuleId } from './schema-parts.ts';
+export * from './roleplay-schema.ts';
 
 /** Fields every item type shares. */
 const itemBase = {
@@ -125,11 +73,13 @@ const itemBase = {
   refresher: z.boolean().optional(),
 };
 
+/** An item schema: the shared fields, the `type` discriminator, and the fields of that type. */
+function itemSchema<T extends string, S extends z.ZodRawShape>(type: T, shape: S) {
+  return z.strictObject({ ...itemBase, type: z.literal(type), ...shape });
+}
+
 /** One correct option among ≥ 2 distractors. Authored indexes: 0 = `answer`, 1… = `distractors`. */
-export const SingleItemSchema = z
-  .strictObject({
-    ...itemBase,
-    type: z.literal('single'),
+export const SingleItemSchema = itemSchema('single', {
     /** The one correct option, with feedback saying why it is right. */
     answer: OptionSchema,
     /** Wrong options (≥ 2), each with feedback saying which rule it breaks and why. */
@@ -141,11 +91,7 @@ export const SingleItemSchema = z
       ctx,
       [
         { text: item.answer.text, path: ['answer', 'text'], label: 'the answer' },
-        ...item.distractors.map((d, i) => ({
-          text: d.text,
-          path: ['distractors', i, 'text'],
-          label: `distractors[${i}]`,
-        })),
+        ...entriesOf('distractors', item.distractors, 'text'),
       ],
       'option text',
     );
@@ -153,10 +99,7 @@ export const SingleItemSchema = z
 export type SingleItem = z.infer<typeof SingleItemSchema>;
 
 /** One or more correct options among distractors. Authored indexes: `answers` first, then `distractors`. */
-export const MultipleItemSchema = z
-  .strictObject({
-    ...itemBase,
-    type: z.literal('multiple'),
+export const MultipleItemSchema = itemSchema('multiple', {
     /** The correct options (≥ 1); the learner must mark all of them. */
     answers: z.array(OptionSchema).min(1, 'give at least 1 correct answer'),
     /** Wrong options (≥ 1). */
@@ -166,24 +109,14 @@ export const MultipleItemSchema = z
     checkMaxOptions(ctx, item.answers.length + item.distractors.length, ['distractors'], 'options');
     checkDistinct(
       ctx,
-      [
-        ...item.answers.map((a, i) => ({ text: a.text, path: ['answers', i, 'text'], label: `answers[${i}]` })),
-        ...item.distractors.map((d, i) => ({
-          text: d.text,
-          path: ['distractors', i, 'text'],
-          label: `distractors[${i}]`,
-        })),
-      ],
+      [...entriesOf('answers', item.answers, 'text'), ...entriesOf('distractors', item.distractors, 'text')],
       'option text',
     );
   });
 export type MultipleItem = z.infer<typeof MultipleItemSchema>;
 
 /** A statement the learner judges 对 / 错. */
-export const TrueFalseItemSchema = z
-  .strictObject({
-    ...itemBase,
-    type: z.literal('truefalse'),
+export const TrueFalseItemSchema = itemSchema('truefalse', {
     /** The statement to judge (zh-CN), e.g. “电话铃响五声内接听即可。” */
     statement: TextSchema,
     /** Whether the statement is true according to the standard. */
@@ -195,30 +128,19 @@ export const TrueFalseItemSchema = z
   })
   .superRefine((item, ctx) => {
     if (comparableText(item.feedbackTrue) === comparableText(item.feedbackFalse)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['feedbackFalse'],
-        message: 'must differ from feedbackTrue (one is for a right answer, one for a wrong answer)',
-      });
+      issue(ctx, ['feedbackFalse'], 'must differ from feedbackTrue (one is for a right answer, one for a wrong answer)');
     }
   });
 export type TrueFalseItem = z.infer<typeof TrueFalseItemSchema>;
 
 /** Steps the learner puts in order. Written in the correct order; shown shuffled. Authored index = step index. */
-export const OrderingItemSchema = z
-  .strictObject({
-    ...itemBase,
-    type: z.literal('ordering'),
+export const OrderingItemSchema = itemSchema('ordering', {
     /** The steps IN THE CORRECT ORDER (≥ 3); each feedback says why the step comes where it does. */
     steps: z.array(OptionSchema).min(3, 'give at least 3 steps'),
   })
   .superRefine((item, ctx) => {
     checkMaxOptions(ctx, item.steps.length, ['steps'], 'steps');
-    checkDistinct(
-      ctx,
-      item.steps.map((s, i) => ({ text: s.text, path: ['steps', i, 'text'], label: `steps[${i}]` })),
-      'step text',
-    );
+    checkDistinct(ctx, entriesOf('steps', item.steps, 'text'), 'step text');
   });
 export type OrderingItem = z.infer<typeof OrderingItemSchema>;
 
@@ -236,10 +158,7 @@ export type MatchingPair = z.infer<typeof MatchingPairSchema>;
  * Situations matched to standard phrases. Authored indexes: left i = `pairs[i]`; target j < pairs.length is
  * `pairs[j].right`, target pairs.length + k is `extraRights[k]`.
  */
-export const MatchingItemSchema = z
-  .strictObject({
-    ...itemBase,
-    type: z.literal('matching'),
+export const MatchingItemSchema = itemSchema('matching', {
     /** The correct pairs (≥ 2): left = situation, right = the standard phrase for it. */
     pairs: z.array(MatchingPairSchema).min(2, 'give at least 2 pairs'),
     /** Optional extra targets that match no left (distractors), each with feedback saying why it fits nowhere. */
@@ -249,17 +168,10 @@ export const MatchingItemSchema = z
     const extras = item.extraRights ?? [];
     checkMaxOptions(ctx, item.pairs.length, ['pairs'], 'pairs');
     checkMaxOptions(ctx, item.pairs.length + extras.length, ['extraRights'], 'targets (pairs + extraRights)');
+    checkDistinct(ctx, entriesOf('pairs', item.pairs, 'left'), 'left text');
     checkDistinct(
       ctx,
-      item.pairs.map((p, i) => ({ text: p.left, path: ['pairs', i, 'left'], label: `pairs[${i}].left` })),
-      'left text',
-    );
-    checkDistinct(
-      ctx,
-      [
-        ...item.pairs.map((p, i) => ({ text: p.right, path: ['pairs', i, 'right'], label: `pairs[${i}].right` })),
-        ...extras.map((e, i) => ({ text: e.text, path: ['extraRights', i, 'text'], label: `extraRights[${i}]` })),
-      ],
+      [...entriesOf('pairs', item.pairs, 'right'), ...entriesOf('extraRights', extras, 'text')],
       'right text',
     );
   });
@@ -278,28 +190,17 @@ export const SpottingLineSchema = z.strictObject({
 export type SpottingLine = z.infer<typeof SpottingLineSchema>;
 
 /** A dialogue transcript; the learner marks the lines that break the standard. Authored index = line index. Never shuffled. */
-export const SpottingItemSchema = z
-  .strictObject({
-    ...itemBase,
-    type: z.literal('spotting'),
+export const SpottingItemSchema = itemSchema('spotting', {
     /** The dialogue in order (≥ 2 lines): at least one that breaks the standard and at least one that is fine. */
     lines: z.array(SpottingLineSchema).min(2, 'give at least 2 lines'),
   })
   .superRefine((item, ctx) => {
     checkMaxOptions(ctx, item.lines.length, ['lines'], 'lines');
     if (!item.lines.some((l) => l.breaks)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['lines'],
-        message: 'no line has breaks: true; at least one line must break the standard',
-      });
+      issue(ctx, ['lines'], 'no line has breaks: true; at least one line must break the standard');
     }
     if (!item.lines.some((l) => !l.breaks)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['lines'],
-        message: 'every line has breaks: true; at least one line must be fine',
-      });
+      issue(ctx, ['lines'], 'every line has breaks: true; at least one line must be fine');
     }
     checkDistinct(
       ctx,
@@ -349,198 +250,4 @@ export type BankItem = Item & { readonly module: ModuleId };
 /** The validated bank: every item of every module file, in file order then authored order. */
 export interface Bank {
   readonly items: readonly BankItem[];
-}
-
-// ─── Role-plays ────────────────────────────────────────────────────────────────────────────────────────────────────
-
-export const NodeIdSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'node id must be 1–40 characters of a-z, 0-9 and "-"');
-
-export const RoleplayChoiceSchema = z.strictObject({
-  /** What the learner (as the staff member) says or does. */
-  text: TextSchema,
-  /** The node this choice leads to. */
-  next: NodeIdSchema,
-  /** Rules this choice follows (listed in the debrief as kept). Each must be in the role-play's `rules`. */
-  keeps: z.array(RuleIdSchema).optional(),
-  /** Rules this choice breaks (listed in the debrief as broken). Each must be in the role-play's `rules`. */
-  breaks: z.array(RuleIdSchema).optional(),
-  /** Why this was right or wrong, citing the rule; shown in the debrief (the story shows the consequence). */
-  feedback: TextSchema,
-  /**
-   * `true` marks a choice that quotes a 禁忌用语 verbatim on purpose, because spotting it is the point of the
-   * decision (it must break `s5-f`; at most one such choice per decision). Every other choice stays free of them.
-   */
-  spotting: z.literal(true).optional(),
-});
-export type RoleplayChoice = z.infer<typeof RoleplayChoiceSchema>;
-
-export const RoleplayEndingSchema = z.strictObject({
-  /** good = handled by the standard; bad = standard broken; mixed = partly. */
-  kind: z.enum(['good', 'bad', 'mixed']),
-  /** The closing summary shown at this ending (zh-CN). Paths that recovered reach it too: describe the outcome,
-   *  never credit a step the learner may not have taken (the debrief lists what this path kept and broke). */
-  summary: TextSchema,
-  /**
-   * `true`: a deliberately severe, unrecoverable outcome (a complaint, an applicant sent away, a safety risk). Its
-   * kind is `bad` whatever the path, and it may come before the third decision (engine `roleplayDesignProblems`).
-   */
-  severe: z.literal(true).optional(),
-});
-export type RoleplayEnding = z.infer<typeof RoleplayEndingSchema>;
-
-export const RoleplayNodeSchema = z
-  .strictObject({
-    /** Who speaks in this node, e.g. “服务对象”, “旁白”. */
-    speaker: TextSchema,
-    /** What happens or is said (zh-CN). */
-    text: TextSchema,
-    /** The learner's options (≥ 2) — omit on an ending node. */
-    choices: z.array(RoleplayChoiceSchema).optional(),
-    /** Makes this node an ending — omit on a node with choices. */
-    ending: RoleplayEndingSchema.optional(),
-  })
-  .superRefine((node, ctx) => {
-    if (node.ending !== undefined && node.choices !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['choices'],
-        message: 'an ending node has no choices (remove choices or ending)',
-      });
-    } else if (node.ending === undefined && (node.choices === undefined || node.choices.length < 2)) {
-      ctx.addIssue({ code: 'custom', path: ['choices'], message: 'a node without an ending needs at least 2 choices' });
-    }
-    if (node.choices !== undefined) {
-      if (node.choices.filter((c) => c.spotting).length > 1) {
-        ctx.addIssue({ code: 'custom', path: ['choices'], message: 'at most one spotting (禁忌用语) choice per decision' });
-      }
-      checkMaxOptions(ctx, node.choices.length, ['choices'], 'choices');
-      checkDistinct(
-        ctx,
-        node.choices.map((c, i) => ({ text: c.text, path: ['choices', i, 'text'], label: `choices[${i}]` })),
-        'choice text',
-      );
-    }
-  });
-export type RoleplayNode = z.infer<typeof RoleplayNodeSchema>;
-
-/** A branching role-play: one file in `src/quizzes/roleplays/`. Always terminates (no cycles). */
-export const RoleplaySchema = z
-  .strictObject({
-    /** Stable ASCII id, unique across role-plays, e.g. `rp03-angry-caller`. */
-    id: ItemIdSchema,
-    /** Title shown to the learner (zh-CN). */
-    title: TextSchema,
-    /** The module the role-play belongs to; its lesson links to it. */
-    module: ModuleIdSchema,
-    /** `true`: the module counts as completed only once this role-play has reached an ending (any kind). */
-    required: z.literal(true).optional(),
-    /** Every rule the role-play trains; each must be cited by some choice's keeps/breaks. */
-    rules: z.array(RuleIdSchema).min(1, 'cite at least one rule'),
-    /** The situation before the first node (zh-CN). */
-    intro: TextSchema,
-    /** Id of the first node. */
-    start: NodeIdSchema,
-    /** The nodes by id. */
-    nodes: z.record(NodeIdSchema, RoleplayNodeSchema),
-  })
-  .superRefine((rp, ctx) => checkRoleplayGraph(rp, ctx));
-export type Roleplay = z.infer<typeof RoleplaySchema>;
-
-/** Graph checks: every `next` exists, everything is reachable, both kinds of ending are reachable, no cycles. */
-function checkRoleplayGraph(
-  rp: { start: string; rules: string[]; nodes: Record<string, RoleplayNode> },
-  ctx: IssueSink,
-): void {
-  const { nodes } = rp;
-  const ruleSet = new Set(rp.rules);
-  const used = new Set<string>();
-  if (!Object.hasOwn(nodes, rp.start)) {
-    ctx.addIssue({ code: 'custom', path: ['start'], message: `no node "${rp.start}"` });
-    return;
-  }
-  for (const [nodeId, node] of Object.entries(nodes)) {
-    (node.choices ?? []).forEach((choice, i) => {
-      const at = ['nodes', nodeId, 'choices', i];
-      if (!Object.hasOwn(nodes, choice.next)) {
-        ctx.addIssue({ code: 'custom', path: [...at, 'next'], message: `no node "${choice.next}"` });
-      }
-      for (const field of ['keeps', 'breaks'] as const) {
-        (choice[field] ?? []).forEach((ruleId, j) => {
-          used.add(ruleId);
-          if (!ruleSet.has(ruleId)) {
-            ctx.addIssue({
-              code: 'custom',
-              path: [...at, field, j],
-              message: `rule "${ruleId}" is not listed in the role-play's rules`,
-            });
-          }
-        });
-      }
-      if (choice.spotting && !(choice.breaks ?? []).includes('s5-f')) {
-        ctx.addIssue({ code: 'custom', path: [...at, 'spotting'], message: 'a spotting choice quotes a 禁忌用语, so it breaks s5-f' });
-      }
-      const both = (choice.keeps ?? []).filter((r) => (choice.breaks ?? []).includes(r));
-      if (both.length > 0) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [...at, 'breaks'],
-          message: `rule "${both[0]}" is both kept and broken by the same choice`,
-        });
-      }
-    });
-  }
-  rp.rules.forEach((ruleId, i) => {
-    if (!used.has(ruleId)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['rules', i],
-        message: `rule "${ruleId}" is not cited by any choice's keeps or breaks`,
-      });
-    }
-  });
-  // Depth-first search from start: white/grey/black colouring finds cycles (a grey node reached again). Dangling
-  // `next`s are reported above and skipped here, so the other problems still show up in the same run.
-  const colour = new Map<string, 'grey' | 'black'>();
-  const endings = new Set<RoleplayEnding['kind']>();
-  const visit = (nodeId: string, trail: string[]): void => {
-    colour.set(nodeId, 'grey');
-    const node = nodes[nodeId];
-    if (node?.ending) endings.add(node.ending.kind);
-    (node?.choices ?? []).forEach((choice, i) => {
-      if (!Object.hasOwn(nodes, choice.next)) return;
-      const state = colour.get(choice.next);
-      if (state === 'grey') {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['nodes', nodeId, 'choices', i, 'next'],
-          message: `leads back to "${choice.next}", making a cycle (${[...trail, nodeId, choice.next].join(' → ')}); role-plays must always terminate`,
-        });
-      } else if (state === undefined) {
-        visit(choice.next, [...trail, nodeId]);
-      }
-    });
-    colour.set(nodeId, 'black');
-  };
-  visit(rp.start, []);
-  for (const nodeId of Object.keys(nodes)) {
-    if (!colour.has(nodeId)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['nodes', nodeId],
-        message: `node "${nodeId}" cannot be reached from start "${rp.start}"`,
-      });
-    }
-  }
-  if (!endings.has('good')) {
-    ctx.addIssue({ code: 'custom', path: ['nodes'], message: 'no reachable ending of kind "good"' });
-  }
-  if (!endings.has('bad') && !endings.has('mixed')) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['nodes'],
-      message: 'no reachable ending of kind "bad" or "mixed"; let a wrong path show its consequence',
-    });
-  }
 }

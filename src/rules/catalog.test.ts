@@ -143,17 +143,12 @@ test('三声 and 五个一样 are in sections 1 and 4', () => {
   }
 });
 
-test('禁忌用语: all eight forbidden phrases', () => {
-  assert.deepEqual(rule('s5-f').phrases, [
-    '不知道',
-    '我不管',
-    '有牌子，自己看',
-    '快点，要下班了',
-    '已经告诉你了，还不懂？',
-    '没看见我正忙吗？',
-    '有意见找头头去',
-    '不行，重填',
-  ]);
+test('禁忌用语: all eight forbidden phrases, exactly the ones the standard quotes, in its order', () => {
+  const forbidden = rule('s5-f');
+  const quoted = [...forbidden.text.matchAll(/“([^”]+)”/g)].map((match) => match[1]);
+  assert.equal(quoted.length, 8);
+  assert.deepEqual(forbidden.phrases, quoted);
+  assert.ok(forbidden.phrases?.includes('有牌子，自己看') && forbidden.phrases.includes('不行，重填'));
 });
 
 test('禁忌用语 never appear as prescribed phrases elsewhere', () => {

@@ -14,6 +14,23 @@ import { seedFrom, shuffle } from '../../quizzes/engine/random.ts';
 
 export type QuizMode = 'practice' | 'exam';
 
+/** What Question.astro hands every widget (Choice.astro, Matching.astro …) beside the item. */
+export interface WidgetProps<TItem> {
+  item: TItem;
+  mode: QuizMode;
+  /** Prefix of the widget's element ids (unique per page). */
+  base: string;
+  /** Display order (authored indexes). */
+  order: number[];
+  /** token[authored]. */
+  tokens: number[];
+}
+
+/** The rows of a choice list (ChoiceOptions.astro) in display order: authored index, token, input value, text. */
+export function choiceRows(options: readonly { text: string }[], order: readonly number[], tokens: readonly number[]) {
+  return order.map((a) => ({ authored: a, token: tokens[a]!, value: String(tokens[a]), text: options[a]!.text }));
+}
+
 /** Types whose authored order reveals the key (true/false and dialogue lines do not, and are never shuffled). */
 export function isMaskedType(type: string): boolean {
   return type === 'single' || type === 'multiple' || type === 'ordering' || type === 'matching';

@@ -122,7 +122,7 @@ function setResult(question: QuizQuestion, verdict: string | undefined, text: st
 }
 
 function showChecked(question: QuizQuestion, checked: boolean): void {
-  question.locked = checked;
+  question.lock(checked);
   const explanation = part(question, '.quiz__explanation');
   if (explanation) explanation.hidden = !checked;
   const check = part<HTMLButtonElement>(question, '[data-action="check"]');

@@ -7,10 +7,12 @@
  *
  * API: `response` (get/set), `applyOrder(order)`, `disabled` (get/set), `itemId`; a bubbling `quiz-change`
  * { itemId, response } on every change by the learner. For practice (quiz-practice.ts, which adds 检查答案 /
- * 再试一次 and the feedback and dispatches `quiz-checked`): `locked` and `reset()`. Exam pages load only this file,
+ * 再试一次 and the feedback and dispatches `quiz-checked`): `lock()` and `reset()`. Exam pages load only this file,
  * so nothing of the practice feedback reaches them.
  */
+import { isIndex, isPermutation } from '../../quizzes/engine/kinds/shared.ts';
 import { optionTokens, type QuizMode } from './option-keys.ts';
+import { enableStepDrag } from './step-drag.ts';
 
 export interface QuizChangeDetail {
   itemId: string;
@@ -36,18 +38,6 @@ declare global {
   }
 }
 
-const isIndex = (value: unknown, count: number): value is number =>
-  Number.isInteger(value) && (value as number) >= 0 && (value as number) < count;
-
-function isPermutation(value: unknown, count: number): value is number[] {
-  return (
-    Array.isArray(value) &&
-    value.length === count &&
-    new Set(value).size === count &&
-    value.every((v) => isIndex(v, count))
-  );
-}
-
 export class QuizQuestion extends HTMLElement {
   #ready = false;
   #type = '';
@@ -60,7 +50,6 @@ export class QuizQuestion extends HTMLElement {
   #initialOrder: number[] = [];
   #disabled = false;
   #locked = false;
-  #dragged: HTMLElement | undefined;
 
   get itemId(): string {
     return this.dataset.itemId ?? '';
@@ -267,32 +256,7 @@ export class QuizQuestion extends HTMLElement {
   #enableDrag(): void {
     const list = this.querySelector<HTMLElement>('.quiz__steps');
     if (!list) return;
-    list.addEventListener('dragstart', (event) => {
-      const step = (event.target as Element).closest<HTMLElement>('.quiz__step');
-      if (!step || !step.draggable) return;
-      this.#dragged = step;
-      step.classList.add('is-dragging');
-      if (event.dataTransfer) {
-        event.dataTransfer.effectAllowed = 'move';
-        event.dataTransfer.setData('text/plain', step.dataset.option ?? '');
-      }
-    });
-    list.addEventListener('dragover', (event) => {
-      const dragged = this.#dragged;
-      if (!dragged) return;
-      event.preventDefault();
-      const over = (event.target as Element).closest<HTMLElement>('.quiz__step');
-      if (!over || over === dragged) return;
-      const box = over.getBoundingClientRect();
-      if (event.clientY < box.top + box.height / 2) over.before(dragged);
-      else over.after(dragged);
-    });
-    list.addEventListener('drop', (event) => event.preventDefault());
-    list.addEventListener('dragend', () => {
-      const dragged = this.#dragged;
-      if (!dragged) return;
-      dragged.classList.remove('is-dragging');
-      this.#dragged = undefined;
+    enableStepDrag(list, () => {
       this.#arranged = true;
       this.#sync();
       this.#changed();
@@ -301,13 +265,9 @@ export class QuizQuestion extends HTMLElement {
 
   // ─── practice support (quiz-practice.ts) ─────────────────────────────────────────────────────────────────────────
 
-  /** Locks the controls after a practice check (apart from `disabled`, which belongs to the page). */
-  get locked(): boolean {
-    return this.#locked;
-  }
-
-  set locked(value: boolean) {
-    this.#locked = Boolean(value);
+  /** Locks the controls after a practice check, or unlocks them (apart from `disabled`, which belongs to the page). */
+  lock(locked: boolean): void {
+    this.#locked = locked;
     this.#sync();
   }
 

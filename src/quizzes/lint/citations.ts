@@ -38,6 +38,47 @@ const CITATION = new RegExp(
   'g',
 );
 
+/**
+ * Rule-id prefixes of the groups numbered inside a part (第一部分仪表规范第N条 → s1-yN); 第七部分 numbers its groups'
+ * rules in parentheses (第七部分工作规范（六） → s7-w6).
+ */
+const GROUP_PREFIX: Readonly<Record<string, string>> = {
+  '1仪表规范': 's1-y',
+  '1举止规范': 's1-j',
+  '4行为规范': 's4-x',
+  '4服务态度': 's4-t',
+  '5办公用语': 's5-o',
+  '5电话用语': 's5-t',
+  '7基本要求': 's7-b',
+  '7工作规范': 's7-w',
+};
+
+/** Groups that are one rule each: 第五部分总则, 第五部分禁忌用语. */
+const GROUP_RULE: Readonly<Record<string, string>> = { '5总则': 's5-p0', '5禁忌用语': 's5-f' };
+
+/** The rule id a citation names: part, group (if any), 第N条, 第K项, （N）. `known` as in `parseCitations`. */
+function citedId(
+  part: number,
+  group: string | undefined,
+  n: number | undefined,
+  k: number | undefined,
+  p: number | undefined,
+  known: ReadonlySet<string>,
+): string | undefined {
+  if (group !== undefined) {
+    const key = `${part}${group}`;
+    const number = part === 7 ? p : n;
+    if (GROUP_RULE[key] !== undefined) return GROUP_RULE[key];
+    return GROUP_PREFIX[key] !== undefined && number !== undefined ? `${GROUP_PREFIX[key]}${number}` : undefined;
+  }
+  if (n === undefined) return undefined;
+  if (part === 2) {
+    if (k !== undefined) return `s2-a${n}-${k}`;
+    return known.has(`s2-a${n}`) || !known.has(`s2-a${n}-0`) ? `s2-a${n}` : `s2-a${n}-0`;
+  }
+  return part === 3 || part === 6 ? `s${part}-${n}` : undefined;
+}
+
 /** Every full citation in a text, in order of appearance. `known` decides 第二部分第K条 (s2-aK vs s2-aK-0). */
 export function parseCitations(text: string, known: ReadonlySet<string> = new Set()): Citation[] {
   const found: Citation[] = [];
@@ -47,39 +88,7 @@ export function parseCitations(text: string, known: ReadonlySet<string> = new Se
     const n = article !== undefined ? parseNumeral(article) : undefined;
     const k = item !== undefined ? parseNumeral(item) : undefined;
     const p = paren !== undefined ? parseNumeral(paren) : undefined;
-    let id: string | undefined;
-    switch (part) {
-      case 1:
-        if (n !== undefined && group === '仪表规范') id = `s1-y${n}`;
-        if (n !== undefined && group === '举止规范') id = `s1-j${n}`;
-        break;
-      case 2:
-        if (group === undefined && n !== undefined) {
-          if (k !== undefined) id = `s2-a${n}-${k}`;
-          else id = known.has(`s2-a${n}`) || !known.has(`s2-a${n}-0`) ? `s2-a${n}` : `s2-a${n}-0`;
-        }
-        break;
-      case 3:
-        if (group === undefined && n !== undefined) id = `s3-${n}`;
-        break;
-      case 4:
-        if (n !== undefined && group === '行为规范') id = `s4-x${n}`;
-        if (n !== undefined && group === '服务态度') id = `s4-t${n}`;
-        break;
-      case 5:
-        if (group === '总则') id = 's5-p0';
-        else if (group === '禁忌用语') id = 's5-f';
-        else if (n !== undefined && group === '办公用语') id = `s5-o${n}`;
-        else if (n !== undefined && group === '电话用语') id = `s5-t${n}`;
-        break;
-      case 6:
-        if (group === undefined && n !== undefined) id = `s6-${n}`;
-        break;
-      case 7:
-        if (p !== undefined && group === '基本要求') id = `s7-b${p}`;
-        if (p !== undefined && group === '工作规范') id = `s7-w${p}`;
-        break;
-    }
+    const id = citedId(part, group, n, k, p, known);
     if (id !== undefined && !id.includes('NaN')) found.push({ id, text: whole });
   }
   return found;

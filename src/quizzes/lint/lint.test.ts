@@ -4,7 +4,8 @@ import { rules } from '../../rules/index.ts';
 import { loadBank } from '../load-bank.ts';
 import type { BankItem, ModuleId } from '../schema.ts';
 import { makeMatching, makeMultiple, makeOrdering, makeSingle, makeTrueFalse } from '../fixtures/items.ts';
-import { type CheckId, formatFinding, lintBank, verbatimRun, sharedBigrams, forbiddenIn } from './lint.ts';
+import { forbiddenIn, sharedBigrams, verbatimRun } from './item-texts.ts';
+import { type CheckId, formatFinding, lintBank } from './lint.ts';
 import { bankStats, formatStats } from './stats.ts';
 
 // ─── the real bank ──────────────────────────────────────────────────────────────────────────────────────────────────

@@ -4,7 +4,8 @@
  */
 import type { BankItem, ItemType } from '../schema.ts';
 import { isEligible } from '../engine/draw.ts';
-import { forbiddenIn, isExam, keyIsLongest, keyLengthRatio, type LintRule, selectionOptions, sharedBigrams } from './lint.ts';
+import { forbiddenIn, keyIsLongest, keyLengthRatio, selectionOptions, sharedBigrams } from './item-texts.ts';
+import { isExam, type LintRule } from './lint.ts';
 import * as T from './thresholds.ts';
 
 export interface StatsColumn {

@@ -6,11 +6,7 @@
  */
 import type { OrderingItem } from '../../schema.ts';
 import type { OrderingResponse, QuestionKind } from '../types.ts';
-import { ITEM_MAX, WEIGHTING, isIndex, range } from './shared.ts';
-
-function isPermutation(response: readonly number[], n: number): boolean {
-  return response.length === n && new Set(response).size === n && response.every((v) => isIndex(v, n));
-}
+import { ITEM_MAX, WEIGHTING, isPermutation, range } from './shared.ts';
 
 /** Neighbouring pairs (response[i], response[i+1]) whose steps are in the right relative order. */
 function pairsInOrder(response: readonly number[]): number {
