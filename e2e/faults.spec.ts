@@ -1,8 +1,7 @@
 // What real LMSs do to packages (docs/lms-behaviour.md: LMS failure modes), each as a test, for SCORM 1.2 and 2004. Every case
 // ends with nothing the learner did lost, and a polite message where the learner needs to know something.
 import { expect, test, type Page } from '@playwright/test';
-import { encodeSuspendData, shortHash } from '../src/scorm/suspend-data.ts';
-import { decodeSuspendData } from '../src/scorm/suspend-data.ts';
+import { decodeSuspendData, encodeSuspendData, shortHash } from '../src/scorm/suspend-data.ts';
 import { decodeExamState } from '../src/exam/exam-state.ts';
 import {
   api,
@@ -126,6 +125,9 @@ for (const version of versions) {
       const learner = newLearnerId('closed');
       await openHarness(page, version, learner);
       await visitModule(page, 4);
+      // The lesson's end is seen by an IntersectionObserver and posted to the shell; closing before the shell has it
+      // would test the browser's timing, not what the course saved (the shell counts the module once it has it).
+      await expect(shellFrame(page).locator('#shell-progress-text')).toContainText('已完成 1/');
       await page.close({ runBeforeUnload: true });
       const again = await context.newPage();
       await openHarness(again, version, learner);
