@@ -131,6 +131,11 @@ export interface LmsOptions {
   mount: string;
   /** How long after `terminated` the session token still takes State / Agent Profile writes (spec 9.3.8.0-4). */
   graceMs?: number;
+  /**
+   * How long a new launch waits for the previous session's `terminated` before writing `abandoned` for it: a relaunch
+   * by reload sends the old page's keepalive `terminated` and the new launch request at the same moment.
+   */
+  abandonWaitMs?: number;
   now?: () => number;
 }
 
@@ -163,7 +168,7 @@ export class Cmi5Lms {
   private readonly options: Required<LmsOptions>;
 
   constructor(options: LmsOptions) {
-    this.options = { graceMs: 5_000, now: Date.now, ...options };
+    this.options = { graceMs: 5_000, abandonWaitMs: 2_000, now: Date.now, ...options };
   }
 
   private iso(): string {
@@ -293,6 +298,19 @@ export class Cmi5Lms {
     return { url: url.href, sessionId, activityId };
   }
 
+  /** Waits (up to abandonWaitMs) until no earlier session of the registration is still running. */
+  async settle(registrationId: string): Promise<void> {
+    const registration = this.registration(registrationId);
+    const running = () =>
+      registration.sessions.some((id) => {
+        const s = this.sessions.get(id)!;
+        return s.facts.initialized && !s.facts.terminated && !s.facts.abandoned;
+      });
+    for (let waited = 0; waited < this.options.abandonWaitMs && running(); waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   private abandon(session: Session): void {
     const facts = session.facts;
     if (facts.terminated || facts.abandoned) return;
@@ -359,11 +377,11 @@ export class Cmi5Lms {
   async handle(request: LmsRequest): Promise<LmsReply> {
     try {
       const { path, method } = request;
-      if (path.startsWith('/api/')) return this.admin(request);
+      if (path.startsWith('/api/')) return await this.admin(request);
       if (path === '/returned.html' && method === 'GET') return this.returnedPage(request);
       if (path.startsWith('/fetch/')) return this.fetch(request);
       if (path === '/xapi/about' && method === 'GET') return json(200, { version: [xapiVersion] }, xapiHeaders);
-      if (path.startsWith('/xapi/')) return this.xapi(request);
+      if (path.startsWith('/xapi/')) return await this.xapi(request);
       return json(404, { error: 'not found' });
     } catch (error) {
       if (error instanceof LmsError) return json(error.status, { error: error.message });
@@ -687,7 +705,7 @@ export class Cmi5Lms {
     };
   }
 
-  private admin(request: LmsRequest): LmsReply {
+  private async admin(request: LmsRequest): Promise<LmsReply> {
     const { method, path, query } = request;
     const body = (): JsonObject => {
       try {
@@ -712,6 +730,7 @@ export class Cmi5Lms {
       const b = body();
       const returnURL = str(b.returnURL);
       const au = str(b.au);
+      await this.settle(str(b.registration) ?? '');
       const launched = this.launch(str(b.registration) ?? '', request.origin, {
         launchMode: (str(b.launchMode) ?? 'Normal') as LaunchMode,
         ...(returnURL ? { returnURL } : {}),
@@ -725,6 +744,17 @@ export class Cmi5Lms {
       const faults = isObject(b.faults) ? (b.faults as unknown as Faults) : {};
       registration.faults = { ...registration.faults, ...faults };
       return json(200, registration.faults);
+    }
+    if (method === 'POST' && path === '/api/state') {
+      // Learner data a previous session left (as the SCORM harness's `suspend=`): a test starts mid-course.
+      const b = body();
+      const registration = this.registration(str(b.registration) ?? '');
+      const au = registration.course.structure.aus[0]!;
+      const stateId = str(b.stateId) ?? '';
+      if (!stateId || stateId === launchDataStateId) throw new LmsError(400, 'a stateId other than LMS.LaunchData is required');
+      const key = this.stateKey(registration.activityIds.get(au.id)!, registration.actor, registration.id, stateId);
+      this.states.set(key, this.document('application/json', encoder.encode(JSON.stringify(b.document ?? {}))));
+      return { status: 204 };
     }
     const match = /^\/api\/registrations\/([\w-]+)$/.exec(path);
     if (method === 'GET' && match) return json(200, this.summary(match[1]!));

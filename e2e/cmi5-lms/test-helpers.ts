@@ -26,7 +26,7 @@ export function cmi5Xml({ moveOn = 'CompletedAndPassed', masteryScore = '0.8', u
 
 export function newLms(xml = cmi5Xml(), now?: () => number): Cmi5Lms {
   const files: Record<string, Uint8Array> = { 'cmi5.xml': new TextEncoder().encode(xml), 'index.html': new Uint8Array([60]) };
-  return new Cmi5Lms({ loadPackage: (name) => (name === 'pkg' ? files : undefined), contentPrefix, mount: '/cmi5', ...(now ? { now } : {}) });
+  return new Cmi5Lms({ loadPackage: (name) => (name === 'pkg' ? files : undefined), contentPrefix, mount: '/cmi5', abandonWaitMs: 0, ...(now ? { now } : {}) });
 }
 
 export const text = (reply: LmsReply) => (typeof reply.body === 'string' ? reply.body : new TextDecoder().decode(reply.body ?? new Uint8Array()));
