@@ -11,6 +11,7 @@ test('reads the course and its AU, trimming whitespace (cmi5 13.1.0.0-1) and dec
   const course = readCourseStructure(cmi5Xml(), has);
   assert.equal(course.id, 'https://course.example.invalid/course');
   assert.equal(course.title, '服务行为规范 & 测试');
+  assert.deepEqual(course.blocks, [{ id: 'https://course.example.invalid/block', title: '单元组', auIds: ['https://course.example.invalid/au/1'] }]);
   assert.deepEqual(course.aus, [
     { id: 'https://course.example.invalid/au/1', title: '课程', url: 'index.html', moveOn: 'CompletedAndPassed', launchMethod: 'AnyWindow', masteryScore: 0.8 },
   ]);

@@ -15,10 +15,18 @@ export interface AuStructure {
   entitlementKey?: string;
 }
 
+export interface BlockStructure {
+  id: string;
+  title: string;
+  /** Every AU inside the block, nested blocks included: the block is satisfied when all of them are (9.3.9.0-1). */
+  auIds: string[];
+}
+
 export interface CourseStructure {
   id: string;
   title: string;
   aus: AuStructure[];
+  blocks: BlockStructure[];
 }
 
 export class ImportError extends Error {
@@ -149,5 +157,10 @@ export function readCourseStructure(xml: string, hasFile?: (path: string) => boo
     };
   });
   if (aus.length === 0) throw new ImportError('4.4.0.0-1 (d)', 'the course structure has no AU');
-  return { id: courseId, title: langText(child(course, 'title')), aus };
+  const blocks = allDeep(root, 'block').map((b) => ({
+    id: b.attributes.id?.trim() ?? '',
+    title: langText(child(b, 'title')),
+    auIds: allDeep(b, 'au').map((a) => a.attributes.id?.trim() ?? ''),
+  }));
+  return { id: courseId, title: langText(child(course, 'title')), aus, blocks };
 }

@@ -112,12 +112,14 @@ test('a whole Normal session: 0 rejected, satisfied per moveOn CompletedAndPasse
   const put = au.statement('terminated', { result: { duration: 'PT10M' } });
   assert.equal((await au.request('PUT', `${au.endpoint}statements?statementId=${put.id}`, put)).status, 204);
   const summary = lms.summary(reg);
-  assert.deepEqual(summary.verbs, ['launched', 'initialized', 'http://adlnet.gov/expapi/verbs/answered', 'completed', 'passed', 'satisfied', 'terminated']);
+  assert.deepEqual(summary.verbs, ['launched', 'initialized', 'http://adlnet.gov/expapi/verbs/answered', 'completed', 'passed', 'satisfied', 'satisfied', 'terminated']);
   assert.equal(summary.rejections.length, 0);
   assert.ok(summary.terminatedBodies[0]! > 0);
-  const satisfied = lms.query({ registration: reg, verb: verbs.satisfied })[0]!;
-  assert.equal((satisfied.object as { definition: { type: string } }).definition.type, 'https://w3id.org/xapi/cmi5/activitytype/course');
-  assert.equal((satisfied.context as { extensions: Record<string, string> }).extensions[extensions.sessionId], sessionId);
+  const [block, satisfied] = lms.query({ registration: reg, verb: verbs.satisfied });
+  assert.equal((block!.object as { definition: { type: string } }).definition.type, 'https://w3id.org/xapi/cmi5/activitytype/block');
+  assert.notEqual((block!.object as { id: string }).id, 'https://course.example.invalid/block', 'an LMS-generated block id (9.3.9.0-4)');
+  assert.equal((satisfied!.object as { definition: { type: string } }).definition.type, 'https://w3id.org/xapi/cmi5/activitytype/course');
+  assert.equal((satisfied!.context as { extensions: Record<string, string> }).extensions[extensions.sessionId], sessionId);
   // A retry of a statement already held (its answer was lost) is a no-op, not a second "terminated".
   assert.equal((await au.send(put)).status, 200);
   assert.equal(lms.query({ registration: reg, verb: verbs.terminated }).length, 1);

@@ -85,6 +85,8 @@ interface Course {
   structure: CourseStructure;
   /** LMS-generated course id for `satisfied` (spec 9.3.9.0-7/8: unique, not the publisher's id). */
   lmsCourseId: string;
+  /** Publisher block id → LMS-generated block id (spec 9.3.9.0-3/4). */
+  lmsBlockIds: Map<string, string>;
 }
 
 interface Registration {
@@ -97,6 +99,8 @@ interface Registration {
   /** AU publisher id → what the registration has seen (completed/passed/failed). */
   facts: Map<string, RegistrationFacts>;
   satisfied: boolean;
+  /** Publisher ids of the blocks already satisfied in this registration. */
+  satisfiedBlocks: Set<string>;
   faults: Faults;
   sessions: string[];
   maxState: { stateId: string; bytes: number };
@@ -186,7 +190,13 @@ export class Cmi5Lms {
     const known = this.courses.get(packageName);
     if (known && known.source === source) return known;
     const structure = readCourseStructure(source, (path) => Object.hasOwn(files, path));
-    const course: Course = { packageName, source, structure, lmsCourseId: `${lmsIri}/courses/${randomUUID()}` };
+    const course: Course = {
+      packageName,
+      source,
+      structure,
+      lmsCourseId: `${lmsIri}/courses/${randomUUID()}`,
+      lmsBlockIds: new Map(structure.blocks.map((b) => [b.id, `${lmsIri}/blocks/${randomUUID()}`])),
+    };
     this.courses.set(packageName, course);
     return course;
   }
@@ -202,6 +212,7 @@ export class Cmi5Lms {
       activityIds: new Map(course.structure.aus.map((au) => [au.id, `${lmsIri}/registrations/${id}/aus/${randomUUID()}`])),
       facts: new Map(course.structure.aus.map((au) => [au.id, { completed: false, passed: false, failed: false }])),
       satisfied: false,
+      satisfiedBlocks: new Set(),
       faults: {},
       sessions: [],
       maxState: { stateId: '', bytes: 0 },
@@ -346,30 +357,45 @@ export class Cmi5Lms {
     this.statements.push({ ...statement, stored: this.iso(), authority: { objectType: 'Agent', account: { homePage: lmsIri, name: 'cmi5-test-lms' } }, version: '1.0.0' });
   }
 
-  /** Spec 9.3.9 and 9.6.1.1-3: satisfied when every AU's moveOn is met; written once, with the session id. */
+  /** Whether an AU's moveOn criterion is met in the registration (spec 9.6.1.1-3, 10.2.5). */
+  private auMet(registration: Registration, au: AuStructure): boolean {
+    const f = registration.facts.get(au.id)!;
+    switch (au.moveOn) {
+      case 'Passed':
+        return f.passed;
+      case 'Completed':
+        return f.completed;
+      case 'CompletedAndPassed':
+        return f.completed && f.passed;
+      case 'CompletedOrPassed':
+        return f.completed || f.passed;
+      case 'NotApplicable':
+        return true;
+    }
+  }
+
+  /**
+   * Spec 9.3.9: `satisfied` for each block whose AUs all meet their moveOn, then for the course when every AU does;
+   * each written once, with the launch session's id (9.3.9.0-9), object = the LMS-generated block/course id.
+   */
   private evaluateSatisfaction(registration: Registration, session: Session): void {
-    if (registration.satisfied) return;
-    const met = registration.course.structure.aus.every((au) => {
-      const f = registration.facts.get(au.id)!;
-      switch (au.moveOn) {
-        case 'Passed':
-          return f.passed;
-        case 'Completed':
-          return f.completed;
-        case 'CompletedAndPassed':
-          return f.completed && f.passed;
-        case 'CompletedOrPassed':
-          return f.completed || f.passed;
-        case 'NotApplicable':
-          return true;
-      }
-    });
-    if (!met) return;
+    const { structure, lmsBlockIds, lmsCourseId } = registration.course;
+    const met = new Set(structure.aus.filter((au) => this.auMet(registration, au)).map((au) => au.id));
+    for (const block of structure.blocks) {
+      if (registration.satisfiedBlocks.has(block.id) || !block.auIds.every((id) => met.has(id))) continue;
+      registration.satisfiedBlocks.add(block.id);
+      this.storeLms(session, verbs.satisfied, {}, undefined, {
+        objectType: 'Activity',
+        id: lmsBlockIds.get(block.id)!,
+        definition: { type: activityTypes.block, name: { 'zh-CN': block.title } },
+      });
+    }
+    if (registration.satisfied || met.size !== structure.aus.length) return;
     registration.satisfied = true;
     this.storeLms(session, verbs.satisfied, {}, undefined, {
       objectType: 'Activity',
-      id: registration.course.lmsCourseId,
-      definition: { type: activityTypes.course, name: { 'zh-CN': registration.course.structure.title } },
+      id: lmsCourseId,
+      definition: { type: activityTypes.course, name: { 'zh-CN': structure.title } },
     });
   }
 

@@ -15,11 +15,15 @@ export function cmi5Xml({ moveOn = 'CompletedAndPassed', masteryScore = '0.8', u
     <title><langstring lang="zh-CN">服务行为规范 &amp; 测试</langstring></title>
     <description><langstring lang="zh-CN">说明</langstring></description>
   </course>
-  <au id="${auId}" moveOn="${moveOn}" ${masteryScore ? `masteryScore="${masteryScore}"` : ''} launchMethod="AnyWindow">
-    <title><langstring lang="zh-CN"> 课程 </langstring></title>
-    <description><langstring lang="zh-CN">课程</langstring></description>
-    <url>${url}</url>
-  </au>
+  <block id="https://course.example.invalid/block">
+    <title><langstring lang="zh-CN">单元组</langstring></title>
+    <description><langstring lang="zh-CN">单元组</langstring></description>
+    <au id="${auId}" moveOn="${moveOn}" ${masteryScore ? `masteryScore="${masteryScore}"` : ''} launchMethod="AnyWindow">
+      <title><langstring lang="zh-CN"> 课程 </langstring></title>
+      <description><langstring lang="zh-CN">课程</langstring></description>
+      <url>${url}</url>
+    </au>
+  </block>
 </courseStructure>
 `;
 }
