@@ -114,7 +114,8 @@ test('a whole Normal session: 0 rejected, satisfied per moveOn CompletedAndPasse
   const summary = lms.summary(reg);
   assert.deepEqual(summary.verbs, ['launched', 'initialized', 'http://adlnet.gov/expapi/verbs/answered', 'completed', 'passed', 'satisfied', 'satisfied', 'terminated']);
   assert.equal(summary.rejections.length, 0);
-  assert.ok(summary.terminatedBodies[0]! > 0);
+  assert.ok(summary.terminatedBodies[0]!.bytes > 0);
+  assert.equal(summary.terminatedBodies[0]!.statements, 1);
   const [block, satisfied] = lms.query({ registration: reg, verb: verbs.satisfied });
   assert.equal((block!.object as { definition: { type: string } }).definition.type, 'https://w3id.org/xapi/cmi5/activitytype/block');
   assert.notEqual((block!.object as { id: string }).id, 'https://course.example.invalid/block', 'an LMS-generated block id (9.3.9.0-4)');

@@ -104,7 +104,8 @@ interface Registration {
   faults: Faults;
   sessions: string[];
   maxState: { stateId: string; bytes: number };
-  terminatedBodies: number[];
+  /** Each request that carried `terminated`: its body size and how many statements rode with it (keepalive, 64 KiB). */
+  terminatedBodies: Array<{ bytes: number; statements: number }>;
 }
 
 interface Session {
@@ -511,7 +512,7 @@ export class Cmi5Lms {
       applyStatement(statement as JsonObject, sessionFacts, regFacts);
       accepted.push(statement as JsonObject);
     }
-    if (batch.some((s) => isObject(s) && isObject(s.verb) && s.verb.id === verbs.terminated)) registration.terminatedBodies.push(request.body.byteLength);
+    if (batch.some((s) => isObject(s) && isObject(s.verb) && s.verb.id === verbs.terminated)) registration.terminatedBodies.push({ bytes: request.body.byteLength, statements: batch.length });
     Object.assign(session.facts, sessionFacts);
     registration.facts.set(session.au.id, regFacts);
     for (const statement of accepted) this.store(statement);

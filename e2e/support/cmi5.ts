@@ -25,7 +25,7 @@ export interface Summary {
   sessions: Array<{ sessionId: string; launchMode: string; fetched: boolean; terminated: boolean; abandoned: boolean; verbs: string[] }>;
   rejections: Array<{ status: number; path: string; requirements: Array<{ id: string; detail: string }> }>;
   maxState: { stateId: string; bytes: number };
-  terminatedBodies: number[];
+  terminatedBodies: Array<{ bytes: number; statements: number }>;
 }
 
 /** The short name of a verb IRI: `…/verbs/answered` → `answered`. */
@@ -109,3 +109,6 @@ export async function expectCleanSessions(request: APIRequestContext, registrati
 }
 
 export const count = (verbs: string[], verb: string) => verbs.map(shortVerb).filter((v) => v === verb).length;
+
+/** The biggest request that carried `terminated` (bytes), for the keepalive bound. */
+export const biggestTerminated = (s: Summary) => Math.max(...s.terminatedBodies.map((t) => t.bytes));
