@@ -2,6 +2,8 @@
 // rejects any statement that breaks an AU requirement of the cmi5 specification and names the requirement id.
 // Every journey ends with 0 rejected statements and launched → initialized → … → terminated per session.
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 import { contentFrame, newLearnerId, shellFrame } from './support/lms.ts';
 import { answerAll, startAttempt, submit } from './support/exam.ts';
 import { config, suspendDataFor } from './support/course-data.ts';
@@ -265,6 +267,20 @@ test.describe('cmi5 faults', () => {
     await expect(page.locator('#shell-notice')).toContainText('未连接到学习平台');
     await expect(page.frameLocator('#content-frame').locator('.module').first()).toBeVisible();
   });
+});
+
+test('the preview LMS in cmi5 mode: the live statement stream and summary; accessible, no inline script or style', async ({ page, request }) => {
+  const learner = newLearnerId('cmi5-preview');
+  const registration = await newRegistration(request, learner);
+  await openCmi5(page, registration, learner);
+  await expect(page.locator('#statements li').first()).toBeVisible();
+  await expect(page.locator('#statements')).toContainText('initialized');
+  await expect(page.locator('#summary')).toContainText(registration);
+  await expect(page.locator('#rejections li')).toHaveCount(0);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).exclude('#course').analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+  const html = readFileSync('e2e/harness/cmi5.html', 'utf8');
+  expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>|\sstyle=|\son[a-z]+=/i);
 });
 
 /** The statements an AU would send, built by hand, for the enforcement test. */
