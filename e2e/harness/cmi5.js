@@ -39,7 +39,12 @@
     byId('status').textContent = text;
   }
 
-  async function api(/** @type {string} */ path, /** @type {unknown} */ body) {
+  /**
+   * The test LMS's own API (e2e/cmi5-lms/lms.ts): GET without a body, POST with one.
+   * @param {string} path
+   * @param {unknown} [body]
+   */
+  async function api(path, body) {
     const response = await fetch(`/cmi5/api/${path}`, {
       method: body === undefined ? 'GET' : 'POST',
       headers: { 'content-type': 'application/json' },
