@@ -195,6 +195,7 @@ test('LRS 401 mid-session: the learner is told, sending stops, State and unsent 
   driver.recordInteraction(0, answer);
   driver.setSuspendData('4~kept');
   await settle();
+  assert.ok(stores.keepStore.map.has(keptKey(launch.registration)), 'kept as soon as the LRS refused, before any commit');
   assert.equal(driver.commit(), false);
   assert.deepEqual(problems, ['saving-refused']);
   driver.terminate();

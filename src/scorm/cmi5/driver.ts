@@ -58,6 +58,14 @@ export function createCmi5Driver(options: Cmi5DriverOptions): LmsDriver {
     newId: options.newId,
   };
   const listeners: Array<(problem: LmsProblem | undefined) => void> = [];
+  /** After a refusal: keep the State document and every unsent statement in this browser (never lose answers). */
+  function keepLocally() {
+    try {
+      options.keepStore?.setItem(keptKey(launch.registration), JSON.stringify({ state, unsent: outbox.pending() }));
+    } catch {
+      // Nothing more can be done without storage; the shell has told the learner.
+    }
+  }
   let problem: LmsProblem | undefined = session.terminated ? 'session-ended' : undefined;
   const tell = (next: LmsProblem | undefined) => {
     problem = next;
@@ -67,8 +75,11 @@ export function createCmi5Driver(options: Cmi5DriverOptions): LmsDriver {
     options.outbox ??
     createOutbox({
       client,
-      onProblem: (outboxProblem) =>
-        tell(outboxProblem === 'refused' ? 'saving-refused' : outboxProblem === 'retrying' ? 'saving-retried' : undefined),
+      onProblem(outboxProblem) {
+        // Refused: keep what the LRS would not take at once, not only at the next commit (the page may close first).
+        if (outboxProblem === 'refused') keepLocally();
+        tell(outboxProblem === 'refused' ? 'saving-refused' : outboxProblem === 'retrying' ? 'saving-retried' : undefined);
+      },
       onRejected: (item, status, text) =>
         onError({ call: item.kind === 'statements' ? 'POST statements' : 'PUT state', code: status, message: text.slice(0, 300) }),
     });
@@ -87,14 +98,6 @@ export function createCmi5Driver(options: Cmi5DriverOptions): LmsDriver {
     params: stateParams(launch, courseStateId),
     body: JSON.stringify({ ...state, savedAt: new Date(now()).toISOString() }),
   });
-  /** After a refusal: keep the State document and every unsent statement in this browser (never lose answers). */
-  const keepLocally = () => {
-    try {
-      options.keepStore?.setItem(keptKey(launch.registration), JSON.stringify({ state, unsent: outbox.pending() }));
-    } catch {
-      // Nothing more can be done without storage; the shell has told the learner.
-    }
-  };
   const elapsed = () => now() - startedAt;
 
   return {

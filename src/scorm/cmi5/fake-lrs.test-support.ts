@@ -35,7 +35,10 @@ export const launchDataDoc = {
  * An in-memory LRS/LMS fetch function: answers the fetch URL once, serves LaunchData, stores statements and State.
  * `answer` can override any request's status (fault injection).
  */
-export function fakeLrs(options: { answer?: (request: Recorded) => number | 'throw' | undefined; launchData?: object } = {}) {
+/** Forces an answer to a request: an HTTP status, or `throw` for a network error; `undefined` = answer normally. */
+export type ForcedAnswer = (request: Recorded) => number | 'throw' | undefined;
+
+export function fakeLrs(options: { answer?: ForcedAnswer; launchData?: object } = {}) {
   const requests: Recorded[] = [];
   const statements: Array<Record<string, unknown>> = [];
   const state = new Map<string, string>();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { fakeLrs, launch, settle, verbOf } from './fake-lrs.test-support.ts';
+import { fakeLrs, launch, settle, verbOf, type ForcedAnswer } from './fake-lrs.test-support.ts';
 import { byteLength, createOutbox, keepaliveBodyLimit, type OutboxItem, type OutboxProblem } from './lrs.ts';
 import { sessionStatement, type StatementBase } from './statements.ts';
 
@@ -10,7 +10,7 @@ const statements = (...verbs: Array<'initialized' | 'terminated'>): OutboxItem =
   statements: verbs.map((verb) => sessionStatement(base, verb)),
 });
 
-function setup(answer?: Parameters<typeof fakeLrs>[0]['answer']) {
+function setup(answer?: ForcedAnswer) {
   const lrs = fakeLrs({ answer });
   const problems: OutboxProblem[] = [];
   const rejected: number[] = [];
