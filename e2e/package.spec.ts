@@ -10,6 +10,7 @@ import { validateManifest } from '../src/scorm/package/validate-manifest.ts';
 import { loadedFiles } from '../src/scorm/package/package-files.ts';
 import { packageProfiles } from '../src/scorm/package/package-profiles.ts';
 import { courseIdentity } from '../src/config/identity.ts';
+import { cmi5Iris } from '../src/scorm/cmi5/manifest.ts';
 import { loadBank } from '../src/quizzes/load-bank.ts';
 import { rules } from '../src/rules/index.ts';
 
@@ -50,30 +51,55 @@ for (const { mode, kind, identifier, title } of packages) {
   test.describe(`${mode} ${kind} zip`, () => {
     const files = unzipSync(readFileSync(zipPath()));
     const names = Object.keys(files);
-    const manifest = strFromU8(files['imsmanifest.xml']!);
+    const profile = packageProfiles[kind];
+    // imsmanifest.xml (SCORM) or cmi5.xml (cmi5 spec 14), at the zip root.
+    const manifestFile = profile.manifestFile;
+    const manifest = strFromU8(files[manifestFile]!);
 
     test('ships its pages and exactly the files they load, nothing of the other course', () => {
-      const schemaFiles = new Set(packageProfiles[kind].schemaFiles);
-      const content = names.filter((name) => name !== 'imsmanifest.xml' && !schemaFiles.has(name));
+      const schemaFiles = new Set(profile.schemaFiles);
+      const content = names.filter((name) => name !== manifestFile && !schemaFiles.has(name));
       const pages = content.filter((name) => name.endsWith('.html'));
       const loaded = loadedFiles(pages, new Set(content), (name) => strFromU8(files[name]!));
       expect(content.sort()).toEqual(loaded);
       if (mode === 'refresher') expect(pages.filter((page) => page.startsWith('modules/') || page.startsWith('roleplays/'))).toEqual([]);
     });
 
-    test('manifest at the root validates against the official SCORM schemas', async () => {
-      const schemas = new Map(
-        names.filter((name) => /\.(xsd|dtd)$/.test(name)).map((name) => [name, strFromU8(files[name]!)] as const),
-      );
+    test('manifest at the root validates against the official SCORM / cmi5 schemas', async () => {
+      const schemas = new Map([
+        ...names.filter((name) => /\.(xsd|dtd)$/.test(name)).map((name) => [name, strFromU8(files[name]!)] as const),
+        // cmi5 ships no schema: its vendored CourseStructure.xsd is read from the repository (src/scorm/SCHEMAS.md).
+        ...(profile.validationOnlySchemaFiles ?? []).map(
+          (name) => [name, readFileSync(path.join(profile.schemaDir, name), 'utf8')] as const,
+        ),
+      ]);
+      expect(schemas.size).toBeGreaterThan(0);
       const result = await validateManifest(kind, manifest, schemas);
       expect(result.errors).toEqual([]);
       expect(result.valid).toBe(true);
       // And the validator does reject a broken manifest, so the check above can fail.
-      const broken = await validateManifest(kind, manifest.replace('<resources>', '<resources><oops/>'), schemas);
+      const brokenManifest = manifest.includes('<resources>')
+        ? manifest.replace('<resources>', '<resources><oops/>')
+        : manifest.replace('<block ', '<oops/><block ');
+      expect(brokenManifest).not.toBe(manifest);
+      const broken = await validateManifest(kind, brokenManifest, schemas);
       expect(broken.valid).toBe(false);
     });
 
     test('manifest lists the launch file and every content file, and only those', () => {
+      if (manifestFile === 'cmi5.xml') {
+        // cmi5.xml lists no files (cmi5 spec 13): one AU whose url is the launch page, ids from the identifier.
+        const ids = cmi5Iris(identifier);
+        expect(manifest.match(/<au /g)?.length).toBe(1);
+        expect(manifest).toContain(`<url>${launch}</url>`);
+        expect(names).toContain(launch);
+        expect(manifest).toContain(`<course id="${ids.course}">`);
+        expect(manifest).toContain(`<au id="${ids.au}" moveOn="${mode === 'course' ? 'CompletedAndPassed' : 'Passed'}"`);
+        expect(manifest).toContain('launchMethod="AnyWindow"');
+        expect(manifest).toContain(`<title><langstring lang="zh-CN">${title}</langstring></title>`);
+        if (mode === 'refresher') expect(names.filter((name) => name.startsWith('modules/'))).toEqual([]);
+        return;
+      }
       const listed = [...manifest.matchAll(/<file href="([^"]+)"\/>/g)].map((match) => match[1]);
       const content = names.filter((name) => name !== 'imsmanifest.xml' && !/\.(xsd|dtd)$/.test(name)).sort();
       expect(listed).toEqual(content);
@@ -86,13 +112,14 @@ for (const { mode, kind, identifier, title } of packages) {
 
     test('the mastery score agrees with the configured pass mark', () => {
       const passMark = config.exam.passMark;
-      if (kind === 'scorm12') expect(manifest).toContain(`<adlcp:masteryscore>${passMark}</adlcp:masteryscore>`);
+      if (kind === 'cmi5') expect(manifest).toContain(` masteryScore="${passMark / 100}"`);
+      else if (kind === 'scorm12') expect(manifest).toContain(`<adlcp:masteryscore>${passMark}</adlcp:masteryscore>`);
       else expect(manifest).toContain(`<imsss:minNormalizedMeasure>${(passMark / 100).toFixed(2)}</imsss:minNormalizedMeasure>`);
     });
 
-    test('file names are ASCII; the launch page knows its SCORM version', () => {
+    test('file names are ASCII; the launch page knows its SCORM version (or cmi5)', () => {
       for (const name of names) expect(name).toMatch(/^[\x21-\x7e]+$/);
-      const marker = kind === 'scorm12' ? '1.2' : '2004';
+      const marker = profile.runtimeVersion;
       expect(strFromU8(files[launch]!)).toContain(`<meta name="scorm-version" content="${marker}">`);
     });
 

@@ -15,6 +15,8 @@ const port = Number(args[args.indexOf('--port') + 1] || process.env.PORT || 4321
 const open = args.includes('--open');
 
 import { contentPrefix } from '../support/packages.ts';
+import { Cmi5Lms } from '../cmi5-lms/lms.ts';
+import { serveCmi5 } from '../cmi5-lms/http.ts';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -72,6 +74,10 @@ function fromDisk(base: string, relative: string): Uint8Array | undefined {
 }
 
 const harnessDir = path.join(projectRoot, 'e2e/harness');
+
+/** The cmi5 test LMS + LRS (e2e/cmi5-lms/), on the same origin as the packages, as an LMS player hosts both. */
+const cmi5Mount = '/cmi5';
+const cmi5 = new Cmi5Lms({ loadPackage: packageFiles, contentPrefix, mount: cmi5Mount });
 const vendorDir = path.join(projectRoot, 'node_modules/scorm-again/dist');
 
 export const server = createServer((request, response) => {
@@ -93,9 +99,15 @@ export const server = createServer((request, response) => {
         '2004': packageName(config, 'course', 'scorm2004'),
         'refresher-1.2': packageName(config, 'refresher', 'scorm12'),
         'refresher-2004': packageName(config, 'refresher', 'scorm2004'),
+        ...(config.packages.course.includes('cmi5') ? { cmi5: packageName(config, 'course', 'cmi5') } : {}),
+        ...(config.packages.refresher.includes('cmi5') ? { 'refresher-cmi5': packageName(config, 'refresher', 'cmi5') } : {}),
       },
     };
     return send(response, 200, `window.courseConfig = ${JSON.stringify(course)};\n`, contentTypes['.js']);
+  }
+  if (pathname.startsWith(`${cmi5Mount}/`)) {
+    serveCmi5(cmi5, cmi5Mount, request, response).catch((error: unknown) => send(response, 500, String(error)));
+    return;
   }
   if (pathname.startsWith('/lms/')) {
     const bytes = fromDisk(harnessDir, pathname.slice('/lms/'.length));

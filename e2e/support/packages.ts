@@ -19,6 +19,14 @@ export const versions: readonly Version[] = (['1.2', '2004'] as const).filter((v
 export const refresherVersions: readonly Version[] = (['1.2', '2004'] as const).filter((v) =>
   config.packages.refresher.includes(kindOf[v]),
 );
+/** Whether this configuration builds the course / the refresher as a cmi5 package too (e2e/cmi5.spec.ts runs then). */
+export const cmi5Built = config.packages.course.includes('cmi5');
+export const cmi5RefresherBuilt = config.packages.refresher.includes('cmi5');
+/** Every zip this configuration builds, by file name (SCORM and cmi5, course and refresher). */
+export const allZipNames: readonly string[] = (['course', 'refresher'] as const).flatMap((mode) =>
+  config.packages[mode].map((kind) => `${packageName(config, mode, kind)}.zip`),
+);
+
 /** For tests where the version is not the point: 2004 when it is built, else 1.2. */
 export const primaryVersion: Version = versions.includes('2004') ? '2004' : versions[0]!;
 

@@ -30,14 +30,15 @@ export const layerRules: readonly LayerRule[] = [
     forbiddenImports: /^src\/(components|pages|pages-client|layouts|stores|shell|bridge)\//,
   },
   {
-    // SCORM version differences live only inside one driver per version (src/scorm/scorm12/, src/scorm/scorm2004/);
+    // SCORM/cmi5 version differences live only inside one driver per version (src/scorm/scorm12/, src/scorm/scorm2004/,
+    // src/scorm/cmi5/);
     // everyone else goes through the LmsDriver interface and the profile tables.
     name: 'version-specific code only in the version folders',
     appliesTo: /^src\//,
     // (The rule's own text, in src/architecture/, names what it forbids.)
-    except: /^src\/(scorm\/(scorm12|scorm2004)|architecture)\//,
+    except: /^src\/(scorm\/(scorm12|scorm2004|cmi5)|architecture)\//,
     forbiddenText:
-      /API_1484_11|\bLMS(Initialize|Finish|GetValue|SetValue|Commit)\b|['"`]cmi\.|[!=]==?\s*['"](1\.2|2004|scorm12|scorm2004)['"]|['"](1\.2|2004|scorm12|scorm2004)['"]\s*[!=]==?/,
+      /API_1484_11|\bLMS(Initialize|Finish|GetValue|SetValue|Commit)\b|['"`]cmi\.|[!=]==?\s*['"](1\.2|2004|scorm12|scorm2004|cmi5)['"]|['"](1\.2|2004|scorm12|scorm2004|cmi5)['"]\s*[!=]==?/,
   },
   {
     name: 'pages and components talk to the LMS only through the shell (no driver, no store of the shell)',
@@ -50,7 +51,7 @@ export const layerRules: readonly LayerRule[] = [
     name: 'only stores/lms-sync.ts reaches the LMS driver at run time',
     appliesTo: /^src\/(shell|stores|bridge|course|config|rules|quizzes)\//,
     except: /^src\/stores\/lms-sync\.ts$/,
-    forbiddenImports: /^src\/scorm\/(runtime|scorm12|scorm2004|local)\/|^src\/scorm\/(driver|checked-call|objective-index)\.ts$/,
+    forbiddenImports: /^src\/scorm\/(runtime|scorm12|scorm2004|cmi5|local)\/|^src\/scorm\/(driver|checked-call|objective-index)\.ts$/,
   },
 ];
 

@@ -7,7 +7,7 @@ import { MODULE_IDS } from '../rules/sections.ts';
  */
 
 /** Which SCORM editions `npm run package` writes. */
-export const PackageKindSchema = z.enum(['scorm12', 'scorm2004']);
+export const PackageKindSchema = z.enum(['scorm12', 'scorm2004', 'cmi5']);
 export type PackageKind = z.infer<typeof PackageKindSchema>;
 
 export const CourseInfoSchema = z.strictObject({

@@ -5,7 +5,14 @@
  * table (src/scorm/profiles.ts); code outside src/scorm/ sees only this interface.
  */
 
-export type ScormVersion = '1.2' | '2004' | 'local';
+export type ScormVersion = '1.2' | '2004' | 'cmi5' | 'local';
+
+/**
+ * Trouble the learner should hear about (the shell words it): the LMS launch could not be used (a malformed cmi5
+ * launch URL, a refused token), saves are being retried, the LMS refused saves (cmi5: 401/403), or the session
+ * already ended (a reloaded cmi5 page after `terminated`).
+ */
+export type LmsProblem = 'launch-refused' | 'saving-retried' | 'saving-refused' | 'session-ended';
 
 /** SCORM 2004 RTE 4.2.4 cmi.completion_status; the 1.2 driver folds it into cmi.core.lesson_status. */
 export type Completion = 'completed' | 'incomplete';
@@ -34,6 +41,11 @@ export interface LaunchData {
   credit: boolean;
   location: string;
   suspendData: string;
+  /**
+   * The pass mark the LMS imposes, 0–1 (cmi5 LMS.LaunchData masteryScore, spec 10.2.3); when present the exam's
+   * pass mark follows it (masteryScore × 100), so the course's decision and the LMS's agree.
+   */
+  masteryScore?: number;
 }
 
 /** Version-neutral interaction (from the quiz engine); drivers format responses per version. */
@@ -75,6 +87,13 @@ export interface LmsDriver {
   readonly version: ScormVersion;
   /** True when results reach an LMS (false in standalone mode). */
   readonly reportsToLms: boolean;
+  /**
+   * True when the LMS tracks completion apart from pass/fail and must hear `completed` as soon as the modules are
+   * done (cmi5 9.3.3.0-1), not only with the final outcome as the SCORM drivers are told (README "Reporting policy").
+   */
+  readonly reportsCompletionAlone?: boolean;
+  /** Tells the listener about problems as they start and end (undefined = none now); drivers without any omit it. */
+  watchProblems?(listener: (problem: LmsProblem | undefined) => void): void;
   initialize(): boolean;
   readLaunch(): LaunchData;
   setLocation(location: string): void;

@@ -60,7 +60,8 @@ function snapshot(): ShellSnapshot {
     connection: session.connection,
     recording: session.recording,
     course: { identifier: courseData.identifier, title: courseData.title, edition: courseData.edition },
-    examRules: courseData.exam,
+    // The LMS's pass mark (cmi5 masteryScore) wins over the config's, so the exam decides as the LMS will.
+    examRules: session.passMark === undefined ? courseData.exam : { ...courseData.exam, passMark: session.passMark },
     homePage: courseData.homePage,
     learnerId: session.learnerId,
     learnerName: session.learnerName,
@@ -129,8 +130,17 @@ function renderChrome(): void {
   }
   const session = $session.get();
   const messages: string[] = [];
-  if (session.connection === 'standalone') {
+  if (session.lmsProblem === 'launch-refused') {
+    messages.push('学习平台的启动信息无效或已失效，无法连接：学习进度只保存在本浏览器中，学习结果不会上报。请回到学习平台重新打开本课程。');
+  } else if (session.lmsProblem === 'session-ended') {
+    messages.push('本次学习已结束，学习记录已交给学习平台。如需继续学习，请回到学习平台重新打开本课程；此页面上的操作不会上报。');
+  } else if (session.connection === 'standalone') {
     messages.push('未连接到学习平台：学习进度只保存在本浏览器中，学习结果不会上报。');
+  }
+  if (session.lmsProblem === 'saving-refused') {
+    messages.push('学习平台拒绝接收学习记录（登录可能已失效）。您的答题结果已保存在本浏览器中；请回到学习平台重新打开本课程。');
+  } else if (session.lmsProblem === 'saving-retried' && !session.saveProblem) {
+    messages.push('暂时连不上学习平台，学习记录会自动重试发送，不会丢失。请先不要关闭窗口。');
   }
   if (!session.recording) messages.push('当前为回顾模式：可以浏览全部内容，学习记录不会被保存。');
   if (session.saveProblem) messages.push('学习平台暂时没有保存成功，系统会自动重试。请先不要关闭窗口。');

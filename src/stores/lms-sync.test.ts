@@ -154,3 +154,30 @@ test('a refused commit is retried after 2 s, 5 s and 15 s, then no more; the lea
   sync.finish();
   assert.equal(lms.api.cmi.core.lesson_status, 'incomplete');
 });
+
+test('cmi5: completed as soon as the modules are done (not only with a final outcome); the LMS masteryScore sets the pass mark', async () => {
+  reset();
+  const { createCmi5Driver } = await import('../scorm/cmi5/driver.ts');
+  const { fakeLrs, launch, launchDataDoc, settle, verbOf } = await import('../scorm/cmi5/fake-lrs.test-support.ts');
+  const lrs = fakeLrs();
+  const failedOnce = encodeExamState({ attempt: 1, phase: 'idle', deadline: 0, answers: [], last: { score: 50, passed: false, date: '20261201' } });
+  const driver = createCmi5Driver({
+    launch,
+    launchData: { ...launchDataDoc, launchMode: 'Normal', masteryScore: 0.85 },
+    courseState: {
+      location: '',
+      suspendData: encodeSuspendData({ modules: [done, done], segments: { ex: failedOnce } }, 'tag', 'hash'),
+      completed: false,
+    },
+    client: { endpoint: launch.endpoint, token: 't', fetchFn: lrs.fetchFn },
+    session: { token: 't', initialized: false, terminated: false },
+    sessionKey: 'k',
+    onError: () => {},
+  });
+  const sync = startLmsSync(driver, info);
+  assert.equal($session.get().passMark, 85, 'masteryScore 0.85 → pass mark 85 (not 85.00000000000001)');
+  sync.finish();
+  await settle(40);
+  // A failed attempt with retakes left: completed (the modules are done), no failed (not final), terminated last.
+  assert.deepEqual(lrs.statements.map(verbOf), ['initialized', 'completed', 'terminated']);
+});

@@ -1,5 +1,5 @@
 import { atom } from 'nanostores';
-import type { Completion, LmsDriver, LmsError, Success } from '../scorm/driver.ts';
+import type { Completion, LmsDriver, LmsError, LmsProblem, Success } from '../scorm/driver.ts';
 import { createDriver } from '../scorm/runtime/create-driver.ts';
 import type { WantedVersion } from '../scorm/runtime/profiles.ts';
 import { decodeSuspendData, encodeSuspendData } from '../scorm/suspend-data.ts';
@@ -36,6 +36,10 @@ export interface SessionState {
   finished: boolean;
   /** Set when the LMS refused to save; the shell tells the learner politely. */
   saveProblem: boolean;
+  /** What the driver reports (cmi5: a refused launch, saves retried or refused); the shell words it. */
+  lmsProblem?: LmsProblem;
+  /** The pass mark (percent) the LMS imposes (cmi5 masteryScore × 100); the exam follows it over the config's. */
+  passMark?: number;
 }
 
 export const $session = atom<SessionState>({
@@ -70,15 +74,20 @@ interface Outcome {
   score?: number;
 }
 
-/** The course's decision, derived from the stores: nothing is stored twice. */
-function currentOutcome(rules: ExamRules): Outcome {
+/**
+ * The course's decision, derived from the stores: nothing is stored twice. `completionAlone`: the LMS tracks
+ * completion apart from the outcome (cmi5), so completion is reported when the modules are done (in the refresher,
+ * which has none, once an exam attempt was submitted) rather than with the final outcome.
+ */
+function currentOutcome(rules: ExamRules, completionAlone: boolean, moduleCount: number): Outcome {
   const exam = decodeExamState($segments.get().ex);
   const passed = exam.passed;
   const last = exam.last;
   const final = passed !== undefined || (last !== undefined && exam.phase === 'idle' && isFinalOutcome(false, exam.attempt, rules));
   const modulesDone = $allModulesCompleted.get();
+  const experienced = final || (completionAlone && (moduleCount > 0 || last !== undefined));
   return {
-    completion: modulesDone && final ? 'completed' : 'incomplete',
+    completion: modulesDone && experienced ? 'completed' : 'incomplete',
     success: !final ? 'unknown' : passed ? 'passed' : 'failed',
     score: !final ? undefined : (passed ?? last)?.score,
   };
@@ -108,7 +117,10 @@ export function startLmsSync(driver: LmsDriver, info: SyncInfo, now: () => numbe
     recording,
     learnerId: launch.learnerId,
     learnerName: launch.learnerName,
+    // masteryScore is 0–1; rounded to 4 places so 0.85 gives 85, not 85.00000000000001.
+    passMark: launch.masteryScore === undefined ? undefined : Math.round(launch.masteryScore * 1e6) / 1e4,
   });
+  driver.watchProblems?.((problem) => $session.set({ ...$session.get(), lmsProblem: problem }));
 
   let finished = false;
   let dirty = false;
@@ -122,7 +134,7 @@ export function startLmsSync(driver: LmsDriver, info: SyncInfo, now: () => numbe
       encodeSuspendData({ modules: $moduleFlags.get(), segments: $segments.get() }, info.courseTag, info.contentHash),
     );
     if ($location.get()) driver.setLocation($location.get());
-    const outcome = currentOutcome(info.exam);
+    const outcome = currentOutcome(info.exam, driver.reportsCompletionAlone === true, moduleCount);
     // Status first, then score, in the same commit: Moodle compares the stored status when the score arrives and
     // would never mark a passed 1.2 activity complete otherwise (driver.ts, setScore).
     if (outcome.completion !== written?.completion) driver.setCompletion(outcome.completion);

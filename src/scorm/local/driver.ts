@@ -1,4 +1,4 @@
-import type { Completion, LaunchData, LmsDriver, Score, Success } from '../driver.ts';
+import type { Completion, LaunchData, LmsDriver, LmsProblem, Score, Success } from '../driver.ts';
 
 /** What standalone mode keeps between visits: the learner's place, nothing that would pretend to be a report. */
 interface LocalRecord {
@@ -11,9 +11,14 @@ interface LocalRecord {
 
 /**
  * Standalone mode (no LMS API found): progress is kept in this browser's localStorage so a reload or a later
- * visit resumes, and the shell tells the learner that results are not being reported.
+ * visit resumes, and the shell tells the learner that results are not being reported. `problem` says why when an
+ * LMS launch was attempted but could not be used (e.g. a malformed cmi5 launch URL), so the notice can say so.
  */
-export function createLocalDriver(storageKey: string, storage: Storage | undefined = safeLocalStorage()): LmsDriver {
+export function createLocalDriver(
+  storageKey: string,
+  storage: Storage | undefined = safeLocalStorage(),
+  problem?: LmsProblem,
+): LmsDriver {
   let record: LocalRecord = { location: '', suspendData: '' };
   let stored = false;
   try {
@@ -36,6 +41,7 @@ export function createLocalDriver(storageKey: string, storage: Storage | undefin
   return {
     version: 'local',
     reportsToLms: false,
+    watchProblems: (listener) => void (problem && listener(problem)),
     initialize: () => true,
     readLaunch: (): LaunchData => ({
       learnerId: '',

@@ -10,7 +10,7 @@ import { loadedFiles } from './package-files.ts';
 
 
 
-/** Tells the launch page which API to look for: `<meta name="scorm-version" content="auto">` → 1.2 / 2004. */
+/** Tells the launch page which LMS to look for: `<meta name="scorm-version" content="auto">` → 1.2 / 2004 / cmi5. */
 export function markScormVersion(launchHtml: string, kind: PackageKind, launch = 'index.html'): string {
   const marked = launchHtml.replace(
     /<meta name="scorm-version" content="auto">/,
@@ -80,6 +80,7 @@ export function buildPackages({ projectRoot, siteDir, outDir, config }: PackageO
       entries.set(file, file === launch ? Buffer.from(markScormVersion(bytes.toString('utf8'), kind, launch)) : bytes);
     }
     const { identifier, title } = courseIdentity(config, mode);
+    const profile = packageProfiles[kind];
     const description: PackageDescription = {
       identifier,
       title,
@@ -89,8 +90,11 @@ export function buildPackages({ projectRoot, siteDir, outDir, config }: PackageO
       // The course reports pass/fail only for a final outcome, and then with the score (see src/stores/lms-sync.ts),
       // so an LMS applying this mastery score reaches the same decision.
       masteryScore: config.exam.passMark,
+      description:
+        mode === 'course' ? config.course.purpose : `${title}：检验对${config.course.title}内容的掌握情况，通过考试即完成本年度复训。`,
+      mode,
     };
-    entries.set('imsmanifest.xml', Buffer.from(manifestFor(kind, description)));
+    entries.set(profile.manifestFile, Buffer.from(manifestFor(kind, description)));
     for (const schema of schemaFilesFor(kind)) entries.set(schema, readSchemaFile(projectRoot, kind, schema));
     const zip = deterministicZip(entries);
     const file = path.join(outDir, `${packageName(config, mode, kind)}.zip`);

@@ -5,7 +5,8 @@ import { packageProfiles } from './package-profiles.ts';
 /**
  * Validates a manifest against the official SCORM schemas with libxml2 (xmllint-wasm, offline). A small wrapper
  * schema imports every namespace the manifest uses, so one call checks the whole document (docs/lms-behaviour.md: manifest
- * validation); which namespaces, per version, is in each version's package profile. `schemas` maps file name → text of every XSD/DTD shipped for that version.
+ * validation); which namespaces, per version, is in each version's package profile. `schemas` maps file name → text of every XSD/DTD shipped for that version
+ * (cmi5: the vendored CourseStructure.xsd, which is not shipped).
  */
 export function wrapperSchema(kind: PackageKind): string {
   const imports = packageProfiles[kind].schemaImports
@@ -28,10 +29,14 @@ export async function validateManifest(
   manifest: string,
   schemas: ReadonlyMap<string, string>,
 ): Promise<ManifestValidation> {
+  const profile = packageProfiles[kind];
+  // The cmi5 schema is vendored in its first-edition namespace and read in the current one (src/scorm/SCHEMAS.md).
+  const substitute = (text: string) =>
+    profile.schemaNamespaceSubstitution ? text.split(profile.schemaNamespaceSubstitution[0]).join(profile.schemaNamespaceSubstitution[1]) : text;
   const result = await validateXML({
-    xml: [{ fileName: 'imsmanifest.xml', contents: manifest }],
+    xml: [{ fileName: profile.manifestFile, contents: manifest }],
     schema: [{ fileName: 'wrapper.xsd', contents: wrapperSchema(kind) }],
-    preload: [...schemas].map(([fileName, contents]) => ({ fileName, contents })),
+    preload: [...schemas].map(([fileName, contents]) => ({ fileName, contents: substitute(contents) })),
   });
   return {
     valid: result.valid,

@@ -1,8 +1,8 @@
-import type { RuntimeProfile } from './runtime-profile.ts';
+import type { ApiRuntimeProfile } from './runtime-profile.ts';
 
 /** An API object found in a window, and the version profile it belongs to. */
 export interface FoundApi {
-  profile: RuntimeProfile;
+  profile: ApiRuntimeProfile;
   api: unknown;
 }
 
@@ -60,7 +60,7 @@ function search(start: Window, name: string): unknown {
 }
 
 /** The first profile (in the given order) whose API object is found. */
-export function findApi(start: Window, profiles: readonly RuntimeProfile[]): FoundApi | undefined {
+export function findApi(start: Window, profiles: readonly ApiRuntimeProfile[]): FoundApi | undefined {
   for (const profile of profiles) {
     const api = search(start, profile.apiName);
     if (api) return { profile, api };
@@ -74,7 +74,7 @@ export function findApi(start: Window, profiles: readonly RuntimeProfile[]): Fou
  */
 export async function discoverApi(
   start: Window,
-  profiles: readonly RuntimeProfile[],
+  profiles: readonly ApiRuntimeProfile[],
   { attempts = 10, intervalMs = 200 }: { attempts?: number; intervalMs?: number } = {},
 ): Promise<FoundApi | undefined> {
   for (let attempt = 0; attempt < attempts; attempt++) {

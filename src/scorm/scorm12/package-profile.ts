@@ -8,6 +8,7 @@ import { buildScorm12Manifest, scorm12SchemaFiles } from './manifest.ts';
 export const scorm12Package: PackageProfile = {
   kind: 'scorm12',
   runtimeVersion: '1.2',
+  manifestFile: 'imsmanifest.xml',
   buildManifest: buildScorm12Manifest,
   schemaFiles: scorm12SchemaFiles,
   schemaDir: 'src/scorm/scorm12/schemas',

@@ -5,6 +5,7 @@ import { buildScorm2004Manifest, scorm2004SchemaFiles } from './manifest.ts';
 export const scorm2004Package: PackageProfile = {
   kind: 'scorm2004',
   runtimeVersion: '2004',
+  manifestFile: 'imsmanifest.xml',
   buildManifest: buildScorm2004Manifest,
   schemaFiles: scorm2004SchemaFiles,
   schemaDir: 'src/scorm/scorm2004/schemas',
