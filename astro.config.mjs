@@ -18,7 +18,13 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   vite: {
-    build: { assetsInlineLimit: 0 },
+    build: {
+      assetsInlineLimit: 0,
+      // No preload helper around dynamic imports: it fetches an on-demand chunk's imports by root-absolute URLs,
+      // which 404 under the LMS's deep path, and adds 0.7 KB to the launch page (src/scorm/*/profile.ts import
+      // their driver on demand).
+      modulePreload: false,
+    },
   },
   devToolbar: { enabled: false },
   prefetch: false,

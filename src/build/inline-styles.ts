@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { listFiles } from '../util/files.ts';
+import { rewritePages } from './html-pages.ts';
 
 /**
  * The pages on the launch path (the shell and the first content page it frames) carry their styles in the HTML, so
@@ -37,27 +36,12 @@ export function inlineStyles(html: string, page: string, readAsset: (file: strin
   return inlined.replace(styleSrc, `$1 ${hashes.join(' ')}`);
 }
 
-export function inlineDirectory(outDir: string): string[] {
-  const readAsset = (file: string) => readFileSync(path.join(outDir, file), 'utf8');
-  const pages: string[] = [];
-  for (const file of listFiles(outDir).filter((name) => name.endsWith('.html'))) {
-    const full = path.join(outDir, file);
-    const before = readFileSync(full, 'utf8');
-    const after = inlineStyles(before, file, readAsset);
-    if (after !== before) {
-      writeFileSync(full, after);
-      pages.push(file);
-    }
-  }
-  return pages;
-}
-
 export default function inlineLaunchStyles(): AstroIntegration {
   return {
     name: 'course:inline-styles',
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
-        logger.info(`styles inlined into ${inlineDirectory(fileURLToPath(dir)).join(', ')}`);
+        logger.info(`styles inlined into ${rewritePages(fileURLToPath(dir), inlineStyles).join(', ')}`);
       },
     },
   };

@@ -23,5 +23,5 @@ export async function createDriver(
   }
   const apiProfiles = profiles.filter((profile): profile is ApiRuntimeProfile => profile.apiName !== undefined);
   const found = apiProfiles.length > 0 ? await discoverApi(win, apiProfiles) : undefined;
-  return found ? found.profile.createDriver(found.api, onError) : createLocalDriver(localStorageKey);
+  return found ? await found.profile.createDriver(found.api, onError) : createLocalDriver(localStorageKey);
 }

@@ -13,8 +13,11 @@ export interface ApiRuntimeProfile {
   readonly version: '1.2' | '2004';
   /** The window property the RTE's API discovery looks for (1.2 RTE 3.3.6.1 `API`; 2004 RTE 3.3.5 `API_1484_11`). */
   readonly apiName: string;
-  /** The version's driver around the API object that discovery found. */
-  createDriver(api: unknown, onError: ErrorSink): LmsDriver;
+  /**
+   * The version's driver around the API object that discovery found, imported only then: a launch page loads the
+   * code of the one protocol its LMS speaks (the 12 KB page budget, e2e/budgets.spec.ts).
+   */
+  createDriver(api: unknown, onError: ErrorSink): Promise<LmsDriver>;
 }
 
 export interface LaunchUrlRuntimeProfile {
