@@ -20,11 +20,11 @@ export default defineConfig({
   vite: {
     build: {
       assetsInlineLimit: 0,
-      // No preload helper around dynamic imports: it fetches an on-demand chunk's imports by root-absolute URLs,
-      // which 404 under the LMS's deep path, and adds 0.7 KB to the launch page (src/scorm/*/profile.ts import
-      // their driver on demand).
-      modulePreload: false,
     },
+    // On-demand chunks (src/scorm/*/profile.ts import their driver on demand) are preloaded by Vite's helper with
+    // the URLs written here: relative to the importing chunk, never root-absolute, which would 404 under the LMS's
+    // deep path (docs/lms-behaviour.md: relative URLs).
+    experimental: { renderBuiltUrl: (_file, { hostType }) => (hostType === 'js' ? { relative: true } : undefined) },
   },
   devToolbar: { enabled: false },
   prefetch: false,

@@ -31,3 +31,9 @@ test('leftovers are found, including asset URLs built in client JS', () => {
   assert.equal(findRootAbsoluteUrls('const u="/_astro/x.png"', '_astro/a.js').length, 1);
   assert.equal(findRootAbsoluteUrls('const u="./x.png"', '_astro/a.js').length, 0);
 });
+
+test('a chunk that names another by its base-relative path (as Vite’s preload list did) is a leftover', () => {
+  const chunk = 'const d=["_astro/driver.js","./ok.js"];';
+  assert.deepEqual(findRootAbsoluteUrls(chunk, '_astro/shell.js'), ['_astro/shell.js: "_astro/driver.js']);
+  assert.deepEqual(findRootAbsoluteUrls('const d=["./driver.js"];', '_astro/shell.js'), []);
+});

@@ -46,8 +46,9 @@ export function findRootAbsoluteUrls(text: string, relativeFile: string): string
       ? [new RegExp(`\\s(?:${urlAttributes.join('|')}|srcset)\\s*=\\s*["']\\/(?!\\/)[^"']*`, 'g'), /url\(\s*["']?\/(?!\/)[^)]*/g]
       : relativeFile.endsWith('.css')
         ? [/url\(\s*["']?\/(?!\/)[^)]*/g]
-        : // In client JS, an asset URL would be built as "/_astro/…"; pass such URLs through data-* attributes.
-          [/["'`]\/_astro\/[^"'`]*/g];
+        : // In client JS, an asset URL would be built as "/_astro/…" (or "_astro/…" against Vite's base, as its
+          // preload helper once did for on-demand chunks); pass such URLs through data-* attributes.
+          [/["'`]\/?_astro\/[^"'`]*/g];
   for (const pattern of patterns) {
     for (const match of text.matchAll(pattern)) findings.push(`${relativeFile}: ${match[0].trim().slice(0, 120)}`);
   }
