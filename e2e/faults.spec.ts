@@ -136,6 +136,24 @@ for (const version of versions) {
       await expect(content.locator('#home-resume')).toHaveText('上次学到：文明服务用语规范');
     });
 
+    test('a lesson left before its script has run is still where the relaunch resumes', async ({ page }) => {
+      // On a slow machine or network a lesson is on screen before its module script has told the shell it is there;
+      // a learner who leaves at that moment must still come back to it (the shell reads the frame's page on exit).
+      const learner = newLearnerId('left-early');
+      await openHarness(page, version, learner);
+      await page.route('**/_astro/*.js', (route) => route.abort());
+      const content = contentFrame(page);
+      await content.locator('.module a').nth(2).click();
+      await expect(content.locator('.lesson-kicker')).toHaveText('第 3 单元');
+      await expect(content.locator('html')).not.toHaveAttribute('data-shell', /.*/);
+      await shellFrame(page).locator('#shell-exit').click();
+      await expect(shellFrame(page).locator('#shell-exited')).toBeVisible();
+      await page.unroute('**/_astro/*.js');
+      await openHarness(page, version, learner);
+      await expect(content.locator('#home-continue')).toHaveAttribute('href', /modules\/03-/);
+      await expect(content.locator('.module').nth(2)).not.toHaveAttribute('data-status', 'not-started');
+    });
+
     test('the window closed mid-exam: attempt, answers and deadline survive', async ({ page, context }) => {
       const learner = newLearnerId('closed-exam');
       await openHarness(page, version, learner, `&suspend=${encodeURIComponent(suspendDataFor({ modulesDone: true }))}`);

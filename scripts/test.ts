@@ -14,6 +14,8 @@ interface Counts {
   passed: number;
   failed: number;
   skipped: string[];
+  /** Titles of the failed tests, repeated after the closing line so that the tail of a CI log names them. */
+  failedTitles: string[];
 }
 
 interface Step {
@@ -38,12 +40,14 @@ const nodeTestCounts = (output: string): Counts => ({
   passed: Number(/^ℹ pass (\d+)/m.exec(output)?.[1] ?? 0),
   failed: Number(/^ℹ fail (\d+)/m.exec(output)?.[1] ?? 0),
   skipped: [...output.matchAll(/^\s*﹣ (.+?) \(.*# SKIP/gm)].map((m) => m[1]!),
+  failedTitles: [...output.matchAll(/^\s*✖ (.+?) \(\d[\d.]*m?s\)$/gm)].map((m) => m[1]!),
 });
 
 const playwrightCounts = (output: string): Counts => ({
   passed: Number(/^\s*(\d+) passed/m.exec(output)?.[1] ?? 0),
   failed: Number(/^\s*(\d+) failed/m.exec(output)?.[1] ?? 0),
   skipped: [...output.matchAll(/^\s+-\s+\d+ (.+)$/gm)].map((m) => m[1]!.trim()),
+  failedTitles: [...output.matchAll(/^\s+✘\s+\d+ (.+)$/gm)].map((m) => m[1]!.trim()),
 });
 
 /** The browser specs whose expectations come from course.config.yaml: the second-config pass runs these. */
@@ -101,6 +105,7 @@ let passed = 0;
 let failed = 0;
 let exitCode = 0;
 const skipped: string[] = [];
+const failedTitles: string[] = [];
 const timings: string[] = [];
 const started = Date.now();
 for (const step of steps) {
@@ -111,6 +116,7 @@ for (const step of steps) {
     const counts = step.counts(output);
     passed += counts.passed;
     failed += counts.failed;
+    failedTitles.push(...new Set(counts.failedTitles.map((title) => `${step.name}: ${title}`)));
     for (const title of counts.skipped) {
       const allowed = allowedSkips.find((skip) => skip.title.test(title));
       if (allowed) console.log(`skipped (allowed: ${allowed.reason}): ${title}`);
@@ -137,4 +143,5 @@ if (skipped.length > 0) {
   exitCode = exitCode || 1;
 }
 console.log(`tests: ${passed} passed, ${failed} failed`);
+if (failedTitles.length > 0) console.error(`failed:\n  ${failedTitles.join('\n  ')}`);
 process.exit(exitCode);

@@ -88,15 +88,35 @@ function show(page: string): void {
   if (isPackagePage(page)) frame.src = page;
 }
 
+function notePage(page: string, moduleIndex: number | undefined): void {
+  // The home page is not a place to resume to; lessons and activities are.
+  if (page && page !== courseData.homePage) setLocation(page);
+  if (moduleIndex !== undefined) visitModule(moduleIndex);
+}
+
+/**
+ * Notes the page the frame shows now, read from its body's data attributes (same origin). A learner may leave
+ * before that page's script has announced itself (its modules still loading on a slow machine or network): the
+ * page is on screen, so a relaunch must come back to it.
+ */
+function noteFramePage(): void {
+  try {
+    const body = frame.contentDocument?.body;
+    if (!body?.dataset.page) return;
+    const moduleIndex = body.dataset.moduleIndex === undefined ? undefined : Number(body.dataset.moduleIndex);
+    notePage(body.dataset.page, moduleIndex);
+  } catch {
+    // A page of another origin in the frame (never ours): nothing to note.
+  }
+}
+
 window.addEventListener('message', (event) => {
   if (event.origin !== window.location.origin || event.source !== frame.contentWindow) return;
   const message = unwrap<PageToShell>(event.data);
   if (!message) return;
   switch (message.type) {
     case 'page-ready':
-      // The home page is not a place to resume to; lessons and activities are.
-      if (message.page && message.page !== courseData.homePage) setLocation(message.page);
-      if (message.moduleIndex !== undefined) visitModule(message.moduleIndex);
+      notePage(message.page, message.moduleIndex);
       postSnapshot();
       break;
     case 'module-end':
@@ -180,6 +200,7 @@ function exitAdvice(): { title: string; text: string } {
 }
 
 function exitCourse(): void {
+  noteFramePage();
   sync?.finish();
   frame.remove();
   // An empty main would push the message below a blank area as tall as the LMS's player frame.
@@ -196,9 +217,14 @@ exitButton.addEventListener('click', exitCourse);
 
 // unload is unreliable: save when the page is hidden, finish on pagehide (docs/lms-behaviour.md: LMS failure modes).
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden') sync?.flush();
+  if (document.visibilityState !== 'hidden') return;
+  noteFramePage();
+  sync?.flush();
 });
-window.addEventListener('pagehide', () => sync?.finish());
+window.addEventListener('pagehide', () => {
+  noteFramePage();
+  sync?.finish();
+});
 
 async function connect(): Promise<void> {
   const connected = await connectLms(window, wantedVersion, `yks-course:${courseData.identifier}`, {
