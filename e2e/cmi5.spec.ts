@@ -4,7 +4,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import { contentFrame, newLearnerId, shellFrame } from './support/lms.ts';
+import { contentFrame, newLearnerId, shellFrame, trackFailedResponses } from './support/lms.ts';
 import { answerAll, startAttempt, submit } from './support/exam.ts';
 import { config, suspendDataFor } from './support/course-data.ts';
 import { contentPrefix } from './support/packages.ts';
@@ -22,6 +22,16 @@ import {
   summary,
   type StoredStatement,
 } from './support/cmi5.ts';
+
+// No file of the package or the preview LMS may answer ≥ 400 (the SCORM specs check the same). The test LMS's own
+// answers (its LRS and token fetch under /cmi5/) are left out: the fault tests make it refuse on purpose.
+let failedResponses: string[] = [];
+test.beforeEach(({ page }) => {
+  failedResponses = trackFailedResponses(page);
+});
+test.afterEach(() => {
+  expect(failedResponses.filter((response) => !/^\d+ https?:\/\/[^/]+\/cmi5\//.test(response)), 'failed requests').toEqual([]);
+});
 
 const masteryScore = config.exam.passMark / 100;
 const modulesDone = () => suspendDataFor({ modulesDone: true });
