@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import relativeUrls from './src/build/relative-urls.ts';
 import inlineLaunchStyles from './src/build/inline-styles.ts';
+import { chunkFileName } from './src/scorm/package/driver-chunks.ts';
 
 // A SCORM package is served by the LMS from a deep, unknown path, often without directory indexes,
 // so every page is a file (`modules/01-appearance.html`, not `modules/01-appearance/`) and every URL
@@ -25,6 +26,9 @@ export default defineConfig({
     // the URLs written here: relative to the importing chunk, never root-absolute, which would 404 under the LMS's
     // deep path (docs/lms-behaviour.md: relative URLs).
     experimental: { renderBuiltUrl: (_file, { hostType }) => (hostType === 'js' ? { relative: true } : undefined) },
+    // Each protocol's driver chunk is named after its folder (lms-scorm12, lms-scorm2004, lms-cmi5), so each zip
+    // ships only the driver its launch page loads (src/scorm/package/driver-chunks.ts).
+    environments: { client: { build: { rolldownOptions: { output: { chunkFileNames: chunkFileName } } } } },
   },
   devToolbar: { enabled: false },
   prefetch: false,

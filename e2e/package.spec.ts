@@ -62,6 +62,10 @@ for (const { mode, kind, identifier, title } of packages) {
       const pages = content.filter((name) => name.endsWith('.html'));
       const loaded = loadedFiles(pages, new Set(content), (name) => strFromU8(files[name]!));
       expect(content.sort()).toEqual(loaded);
+      // One LMS driver, its own protocol's: the launch page names one protocol and never loads another's
+      // (src/scorm/package/driver-chunks.ts).
+      const drivers = content.filter((name) => name.startsWith('_astro/lms-')).map((name) => name.replace(/\.[\w-]+\.js$/, ''));
+      expect(drivers).toEqual([`_astro/lms-${kind}`]);
       if (mode === 'refresher') expect(pages.filter((page) => page.startsWith('modules/') || page.startsWith('roleplays/'))).toEqual([]);
     });
 

@@ -7,6 +7,7 @@ import type { PackageDescription } from '../package-description.ts';
 import { packageName, packageProfiles } from './package-profiles.ts';
 import { assertAsciiPath, deterministicZip } from './zip.ts';
 import { loadedFiles } from './package-files.ts';
+import { isOtherDriverChunk } from './driver-chunks.ts';
 
 
 
@@ -31,9 +32,15 @@ export function pagesFor(mode: CourseMode, siteFiles: readonly string[]): string
   return siteFiles.filter((file) => file.endsWith('.html') && !excluded.test(file));
 }
 
-/** A package's files: its pages and exactly what they load (package-files.ts). */
-export function filesFor(mode: CourseMode, siteFiles: readonly string[], siteDir: string): string[] {
-  return loadedFiles(pagesFor(mode, siteFiles), new Set(siteFiles), (file) => readFileSync(path.join(siteDir, file), 'utf8'));
+/** A package's files: its pages and exactly what they load (package-files.ts), with only its own LMS driver. */
+export function filesFor(mode: CourseMode, kind: PackageKind, siteFiles: readonly string[], siteDir: string): string[] {
+  const kinds = Object.keys(packageProfiles) as PackageKind[];
+  return loadedFiles(
+    pagesFor(mode, siteFiles),
+    new Set(siteFiles),
+    (file) => readFileSync(path.join(siteDir, file), 'utf8'),
+    (file) => isOtherDriverChunk(file, kind, kinds),
+  );
 }
 
 export interface BuiltPackage {
@@ -73,7 +80,7 @@ export function buildPackages({ projectRoot, siteDir, outDir, config }: PackageO
   const builds = (['course', 'refresher'] as const).flatMap((mode) => config.packages[mode].map((kind) => ({ mode, kind })));
   return builds.map(({ mode, kind }) => {
     const launch = launchFiles[mode];
-    const files = filesFor(mode, siteFiles, siteDir);
+    const files = filesFor(mode, kind, siteFiles, siteDir);
     const entries = new Map<string, Uint8Array>();
     for (const file of files) {
       const bytes = readFileSync(path.join(siteDir, file));

@@ -22,14 +22,20 @@ function referencesOf(file: string, text: string): string[] {
 /**
  * `pages` (HTML files of the package) plus every file of `available` they load, directly or through other files.
  * Links to HTML pages are not followed: which pages a package has is decided by its mode (build-packages.ts).
+ * Files for which `leaveOut` is true are not shipped, nor followed (another protocol's driver chunk: driver-chunks.ts).
  */
-export function loadedFiles(pages: readonly string[], available: ReadonlySet<string>, read: (file: string) => string): string[] {
+export function loadedFiles(
+  pages: readonly string[],
+  available: ReadonlySet<string>,
+  read: (file: string) => string,
+  leaveOut: (file: string) => boolean = () => false,
+): string[] {
   const found = new Set(pages);
   const queue = [...pages];
   while (queue.length > 0) {
     const file = queue.pop()!;
     for (const reference of referencesOf(file, read(file))) {
-      if (reference.endsWith('.html') || found.has(reference) || !available.has(reference)) continue;
+      if (reference.endsWith('.html') || found.has(reference) || !available.has(reference) || leaveOut(reference)) continue;
       found.add(reference);
       queue.push(reference);
     }
