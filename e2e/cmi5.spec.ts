@@ -4,7 +4,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import { contentFrame, newLearnerId, shellFrame, trackFailedResponses } from './support/lms.ts';
+import { contentFrame, holdBackPageMessages, newLearnerId, shellFrame, trackFailedResponses } from './support/lms.ts';
 import { answerAll, startAttempt, submit } from './support/exam.ts';
 import { config, suspendDataFor } from './support/course-data.ts';
 import { contentPrefix } from './support/packages.ts';
@@ -230,6 +230,25 @@ test.describe('cmi5 faults', () => {
     await page.goto(`/lms/cmi5.html?pkg=${cmi5Package()}&learner=${learner}&registration=${registration}`);
     await expect(shellFrame(page).locator('#shell-notice')).toContainText('启动信息无效或已失效');
     expect((await summary(request, registration)).verbs.map(shortVerb)).toEqual(['launched']);
+  });
+
+  test('保存并退出 right after the last failed attempt: failed, with every answer, before terminated', async ({ page, request }) => {
+    // CI once lost `failed` here: the exit click was handled before the exam page's queued messages to the shell.
+    const learner = newLearnerId('cmi5-quick-exit');
+    const allButOneFailed = suspendDataFor({
+      modulesDone: true,
+      exam: { attempt: config.exam.attempts - 1, phase: 'idle', deadline: 0, answers: [], last: { score: 40, passed: false, date: '20261120' } },
+    });
+    const registration = await newRegistration(request, learner, { suspendData: allButOneFailed });
+    await openCmi5(page, registration, learner);
+    await openExam(page);
+    await answerAll(page, learner, config.exam.attempts, false);
+    await holdBackPageMessages(page);
+    await submit(page);
+    await exitCourse(page);
+    const s = await expectCleanSessions(request, registration);
+    expect(count(s.verbs, 'failed')).toBe(1);
+    expect(count(s.verbs, 'answered')).toBe(config.exam.size);
   });
 
   test('LRS answers 401: sending stops, a polite notice, the answers are kept in the browser', async ({ page, request }) => {

@@ -9,6 +9,7 @@ import {
   contentFrame,
   element,
   harnessCalls,
+  holdBackPageMessages,
   newLearnerId,
   openHarness,
   readLessonToEnd,
@@ -16,7 +17,8 @@ import {
   versions,
   type Version,
 } from './support/lms.ts';
-import { builtCourseData, correctResponse, drawFor, suspendDataFor } from './support/course-data.ts';
+import { builtCourseData, config, correctResponse, drawFor, suspendDataFor } from './support/course-data.ts';
+import { answerAll, interactions, startAttempt, submit } from './support/exam.ts';
 import { packageNameOf, packageUrl } from './support/packages.ts';
 
 const contentUrl = (version: Version, page = 'index.html') => packageUrl(version, page);
@@ -152,6 +154,24 @@ for (const version of versions) {
       await openHarness(page, version, learner);
       await expect(content.locator('#home-continue')).toHaveAttribute('href', /modules\/03-/);
       await expect(content.locator('.module').nth(2)).not.toHaveAttribute('data-status', 'not-started');
+    });
+
+    test('保存并退出 right after submit: the result and every answer reach the LMS, even behind queued messages', async ({ page }) => {
+      // On a loaded machine a click on 保存并退出 right after submit can be handled before the exam page's queued
+      // messages to the shell (CI saw it with cmi5); holding them back makes that order certain.
+      const learner = newLearnerId('exit-after-submit');
+      await openHarness(page, version, learner, `&suspend=${encodeURIComponent(suspendDataFor({ modulesDone: true }))}`);
+      const content = contentFrame(page);
+      await content.locator('a[href$="exam.html"]').first().click();
+      await startAttempt(page);
+      await answerAll(page, learner, 1, true);
+      await holdBackPageMessages(page);
+      await submit(page);
+      await shellFrame(page).locator('#shell-exit').click();
+      await expect(shellFrame(page).locator('#shell-exited')).toBeVisible();
+      expect(await cmiValue(page, version === '1.2' ? 'cmi.core.lesson_status' : 'cmi.success_status')).toBe('passed');
+      expect(await cmiValue(page, version === '1.2' ? 'cmi.core.score.raw' : 'cmi.score.raw')).toBe('100');
+      expect(await interactions(page, version)).toHaveLength(config.exam.size);
     });
 
     test('the window closed mid-exam: attempt, answers and deadline survive', async ({ page, context }) => {

@@ -9,6 +9,7 @@
 //   npm test                      all of it
 //   npm test -- --no-second       without the second-config pass (quicker while working)
 import { spawn } from 'node:child_process';
+import { playwrightFailureReasons } from './playwright-report.ts';
 
 interface Counts {
   passed: number;
@@ -16,6 +17,8 @@ interface Counts {
   skipped: string[];
   /** Titles of the failed tests, repeated after the closing line so that the tail of a CI log names them. */
   failedTitles: string[];
+  /** Each failure's first lines (error, expected/received, where), repeated there too: a CI log keeps only its tail. */
+  failureReasons?: string[];
 }
 
 interface Step {
@@ -48,6 +51,7 @@ const playwrightCounts = (output: string): Counts => ({
   failed: Number(/^\s*(\d+) failed/m.exec(output)?.[1] ?? 0),
   skipped: [...output.matchAll(/^\s+-\s+\d+ (.+)$/gm)].map((m) => m[1]!.trim()),
   failedTitles: [...output.matchAll(/^\s+✘\s+\d+ (.+)$/gm)].map((m) => m[1]!.trim()),
+  failureReasons: playwrightFailureReasons(output),
 });
 
 /** The browser specs whose expectations come from course.config.yaml: the second-config pass runs these. */
@@ -60,7 +64,7 @@ const steps: Step[] = [
     name: 'unit tests',
     command: 'node',
     // e2e/cmi5-lms/ holds the cmi5 test LMS's own unit tests (it is test tooling, not product, so it lives in e2e/).
-    args: ['--test', '--test-isolation=none', '--test-reporter=spec', 'src/**/*.test.ts', 'e2e/cmi5-lms/**/*.test.ts'],
+    args: ['--test', '--test-isolation=none', '--test-reporter=spec', 'src/**/*.test.ts', 'scripts/**/*.test.ts', 'e2e/cmi5-lms/**/*.test.ts'],
     counts: nodeTestCounts,
   },
   { name: 'build + package', command: 'npm', args: ['run', '--silent', 'package'] },
@@ -106,6 +110,7 @@ let failed = 0;
 let exitCode = 0;
 const skipped: string[] = [];
 const failedTitles: string[] = [];
+const failureReasons: string[] = [];
 const timings: string[] = [];
 const started = Date.now();
 for (const step of steps) {
@@ -117,6 +122,7 @@ for (const step of steps) {
     passed += counts.passed;
     failed += counts.failed;
     failedTitles.push(...new Set(counts.failedTitles.map((title) => `${step.name}: ${title}`)));
+    failureReasons.push(...(counts.failureReasons ?? []));
     for (const title of counts.skipped) {
       const allowed = allowedSkips.find((skip) => skip.title.test(title));
       if (allowed) console.log(`skipped (allowed: ${allowed.reason}): ${title}`);
@@ -144,4 +150,5 @@ if (skipped.length > 0) {
 }
 console.log(`tests: ${passed} passed, ${failed} failed`);
 if (failedTitles.length > 0) console.error(`failed:\n  ${failedTitles.join('\n  ')}`);
+if (failureReasons.length > 0) console.error(`why:\n  ${failureReasons.join('\n  ')}`);
 process.exit(exitCode);

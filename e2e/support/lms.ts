@@ -35,6 +35,19 @@ export function trackFailedResponses(page: Page): string[] {
   return failed;
 }
 
+/**
+ * Holds back every message the content page posts to the shell by `ms`, as a loaded browser may: Chromium runs input
+ * events ahead of queued tasks, so a click on 保存并退出 can be handled before them. What the page reports must
+ * still reach the shell in time (src/bridge/page-client.ts delivers at once; this only delays postMessage).
+ */
+export async function holdBackPageMessages(page: Page, ms = 3_000): Promise<void> {
+  await contentFrame(page).locator('body').evaluate((_, delay) => {
+    const shell = window.parent;
+    const post = shell.postMessage.bind(shell);
+    shell.postMessage = ((message: unknown, targetOrigin: string) => setTimeout(() => post(message, targetOrigin), delay)) as typeof shell.postMessage;
+  }, ms);
+}
+
 /** Launches a package in the harness LMS; `mode` picks the course or the refresher (names from the config). */
 export async function openHarness(
   page: Page,

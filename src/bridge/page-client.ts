@@ -26,8 +26,17 @@ export function inShell(): boolean {
   return shellWindow() !== null;
 }
 
+/**
+ * Delivers a message to the shell before this returns. A postMessage would be a queued task, and Chromium runs input
+ * events ahead of queued tasks: on a loaded machine a click on 保存并退出, or the window closing, was handled before
+ * the exam's `exam-submitted` and the final result never reached the LMS (e2e/faults.spec.ts "right after submit").
+ * The shell is same-origin (shellWindow checks its document), so the same MessageEvent, with the origin and source
+ * a posted one would carry, is dispatched on it synchronously; the shell's one listener handles both.
+ */
 export function sendToShell(message: PageToShell): void {
-  shellWindow()?.postMessage(wrap(message), window.location.origin);
+  const shell = shellWindow() as (Window & typeof globalThis) | null;
+  if (!shell) return;
+  shell.dispatchEvent(new shell.MessageEvent('message', { data: wrap(message), origin: window.location.origin, source: window }));
 }
 
 let listening = false;
