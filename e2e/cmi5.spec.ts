@@ -4,7 +4,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import { contentFrame, holdBackPageMessages, newLearnerId, shellFrame, trackFailedResponses } from './support/lms.ts';
+import { contentFrame, holdBackPageMessages, leaveCourseWindow, newLearnerId, shellFrame, trackFailedResponses } from './support/lms.ts';
 import { answerAll, startAttempt, submit } from './support/exam.ts';
 import { config, suspendDataFor } from './support/course-data.ts';
 import { contentPrefix } from './support/packages.ts';
@@ -140,13 +140,13 @@ test.describe('cmi5 journeys (course package)', () => {
     expect(s.satisfied).toBe(true);
   });
 
-  test('abandon: the page closed mid-exam sends terminated on pagehide; a later relaunch resumes', async ({ page, context, request }) => {
+  test('abandon: the window left mid-exam sends terminated on pagehide; a later relaunch resumes', async ({ page, context, request }) => {
     const learner = newLearnerId('cmi5-abandon');
     const registration = await newRegistration(request, learner, { suspendData: modulesDone() });
     await openCmi5(page, registration, learner);
     await openExam(page);
     await answerAll(page, learner, 1, true);
-    await page.close({ runBeforeUnload: true });
+    await leaveCourseWindow(page);
     await expect.poll(async () => (await summary(request, registration)).sessions[0]!.terminated).toBe(true);
     const again = await context.newPage();
     await openCmi5(again, registration, learner);
@@ -160,7 +160,7 @@ test.describe('cmi5 journeys (course package)', () => {
     expect(count(s.verbs, 'passed')).toBe(1);
   });
 
-  test('worst case on the wire: a slow LRS, the page closed right after submit — the rest goes with terminated, < 64 KiB', async ({ page, request }) => {
+  test('worst case on the wire: a slow LRS, the window left right after submit — the rest goes with terminated, < 64 KiB', async ({ page, request }) => {
     const learner = newLearnerId('cmi5-slow');
     const registration = await newRegistration(request, learner, { suspendData: modulesDone() });
     await openCmi5(page, registration, learner);
@@ -169,7 +169,7 @@ test.describe('cmi5 journeys (course package)', () => {
     // Every answer now takes 1.5 s: at submit the answered statements and passed queue up behind the first one.
     await setFaults(request, registration, { slowMs: 1500 });
     await submit(page);
-    await page.close({ runBeforeUnload: true });
+    await leaveCourseWindow(page);
     await expect.poll(async () => (await summary(request, registration)).sessions[0]!.terminated, { timeout: 15_000 }).toBe(true);
     await setFaults(request, registration, { slowMs: 0 });
     const s = await expectCleanSessions(request, registration);

@@ -10,6 +10,7 @@ import {
   element,
   harnessCalls,
   holdBackPageMessages,
+  leaveCourseWindow,
   newLearnerId,
   openHarness,
   readLessonToEnd,
@@ -123,14 +124,14 @@ for (const version of versions) {
       await expect(contentFrame(page).locator('.module').nth(1)).toHaveAttribute('data-status', 'completed');
     });
 
-    test('the window closed mid-lesson: nothing lost on relaunch', async ({ page, context }) => {
+    test('the course window left mid-lesson: nothing lost on relaunch', async ({ page, context }) => {
       const learner = newLearnerId('closed');
       await openHarness(page, version, learner);
       await visitModule(page, 4);
       // The lesson's end is seen by an IntersectionObserver and posted to the shell; closing before the shell has it
       // would test the browser's timing, not what the course saved (the shell counts the module once it has it).
       await expect(shellFrame(page).locator('#shell-progress-text')).toContainText('已完成 1/');
-      await page.close({ runBeforeUnload: true });
+      await leaveCourseWindow(page);
       const again = await context.newPage();
       await openHarness(again, version, learner);
       const content = contentFrame(again);
@@ -174,7 +175,7 @@ for (const version of versions) {
       expect(await interactions(page, version)).toHaveLength(config.exam.size);
     });
 
-    test('the window closed mid-exam: attempt, answers and deadline survive', async ({ page, context }) => {
+    test('the course window left mid-exam: attempt, answers and deadline survive', async ({ page, context }) => {
       const learner = newLearnerId('closed-exam');
       await openHarness(page, version, learner, `&suspend=${encodeURIComponent(suspendDataFor({ modulesDone: true }))}`);
       const content = contentFrame(page);
@@ -191,7 +192,7 @@ for (const version of versions) {
       );
       await expect(content.locator('.exam-map-button.answered')).toHaveCount(1);
       await content.locator('#exam-next').click();
-      await page.close({ runBeforeUnload: true });
+      await leaveCourseWindow(page);
       const again = await context.newPage();
       await openHarness(again, version, learner);
       const text = await cmiValue(again, element[version].suspendData);

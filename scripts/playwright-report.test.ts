@@ -23,7 +23,7 @@ const report = [
   '',
   '    Error Context: test-results/a-counts/error-context.md',
   '',
-  '  2) e2e/b.spec.ts:9:1 › waits ──────────────────────',
+  '  2) e2e/b.spec.ts:9:1 › waits, with a title so long that the list reporter draws no rule after it at all ',
   '',
   '    Error: expect(locator).toBeVisible() failed',
   '        at /tmp/tmp.x/e2e/support/exam.ts:40:3',
@@ -36,7 +36,7 @@ const report = [
 test('each failure: its title, the error lines without the code frame, and the spec line that failed', () => {
   assert.deepEqual(playwrightFailureReasons(report), [
     'e2e/a.spec.ts:2:1 › counts\n      Error: the count\n      expect(received).toBe(expected) // Object.is equality\n      Expected: 2\n      Received: 1\n      at e2e/a.spec.ts:3:26',
-    'e2e/b.spec.ts:9:1 › waits\n      Error: expect(locator).toBeVisible() failed\n      at e2e/b.spec.ts:12:5',
+    'e2e/b.spec.ts:9:1 › waits, with a title so long that the list reporter draws no rule after it at all\n      Error: expect(locator).toBeVisible() failed\n      at e2e/b.spec.ts:12:5',
   ]);
 });
 
